@@ -1,0 +1,86 @@
+//! The laid-out chart as JSON: `{"nodes": [...]}`, nodes in tree order.
+//!
+//! Each node: `id`, `parent` (or null), `kind` (`"unit"`, `"position"`, `"assistant"`),
+//! `title`, `holder` (or null), `headcount`, `duties`, `dotted` (ids of dotted-line
+//! managers), `unit` (the nearest unit above, or null), `colour` (or null), `notes`, and
+//! the card's box `x`, `y`, `width`, `height`: top-left corner in chart units, y growing
+//! downwards. Nodes hidden inside collapsed subtrees are left out; a collapsed node has
+//! `"collapsed": true`.
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use crate::layout::ChartLayout;
+use rustc_hash::FxHashMap;
+
+use crate::model::{Chart, Colour, NodeId, NodeKind};
+
+#[derive(Serialize)]
+struct JsonNode<'a> {
+    id: u32,
+    parent: Option<u32>,
+    kind: &'static str,
+    title: &'a str,
+    holder: Option<&'a str>,
+    headcount: u32,
+    duties: &'a [String],
+    dotted: Vec<u32>,
+    unit: Option<u32>,
+    colour: Option<String>,
+    notes: &'a str,
+    collapsed: bool,
+    x: f32,
+    y: f32,
+    width: f32,
+    height: f32,
+}
+
+/// Writes the JSON for `chart` laid out as `layout`, streaming node by node.
+pub fn write_json(chart: &Chart, layout: &ChartLayout, out: &mut dyn Write) -> io::Result<()> {
+    out.write_all(b"{\"nodes\":[")?;
+    let mut first = true;
+    // Nearest unit and inherited colour, carried down in tree order (O(n) at any depth).
+    let mut inherited: FxHashMap<NodeId, (Option<NodeId>, Option<Colour>)> =
+        FxHashMap::with_capacity_and_hasher(chart.len(), Default::default());
+    for id in chart.tree_order() {
+        let parent = chart.parent(id);
+        let (unit, parent_colour) = match parent {
+            Some(p) => {
+                let (above, colour) = inherited.get(&p).copied().unwrap_or((None, None));
+                let parent_is_unit = chart.node(p).is_some_and(|n| n.kind == NodeKind::Unit);
+                (if parent_is_unit { Some(p) } else { above }, colour)
+            }
+            None => (None, None),
+        };
+        let colour = chart.node(id).and_then(|n| n.colour).or(parent_colour);
+        inherited.insert(id, (unit, colour));
+        let (Some(node), Some(rect)) = (chart.node(id), layout.rect(id)) else {
+            continue;
+        };
+        if !first {
+            out.write_all(b",\n")?;
+        }
+        first = false;
+        let record = JsonNode {
+            id: id.0,
+            parent: parent.map(|p| p.0),
+            kind: node.kind.name(),
+            title: &node.title,
+            holder: node.holder.as_deref(),
+            headcount: node.headcount,
+            duties: &node.duties,
+            dotted: node.dotted.iter().map(|d: &NodeId| d.0).collect(),
+            unit: unit.map(|u| u.0),
+            colour: colour.map(Colour::to_hex),
+            notes: &node.notes,
+            collapsed: node.collapsed,
+            x: rect.x,
+            y: rect.y,
+            width: rect.width,
+            height: rect.height,
+        };
+        serde_json::to_writer(&mut *out, &record).map_err(io::Error::other)?;
+    }
+    out.write_all(b"]}\n")
+}

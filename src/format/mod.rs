@@ -1,0 +1,51 @@
+//! Reading and writing chart files.
+//!
+//! The native format is RON ([`ron_read`], [`ron_write`]): versioned, UTF-8 with Chinese
+//! written as-is, deterministic, and a flat list of nodes sorted by id, each naming its
+//! direct reports, so that moving a subtree changes two short lines. Every file write goes
+//! through [`atomic`].
+
+pub mod atomic;
+mod error;
+mod locate;
+mod ron_read;
+mod ron_write;
+
+use std::path::Path;
+
+pub use atomic::{write_atomically, write_atomically_with, SaveError, SaveOptions};
+pub use error::{LoadError, Problem};
+pub use ron_read::read_chart;
+pub use ron_write::write_chart;
+
+use crate::model::Chart;
+
+/// The format this version writes: major, minor. A file with a larger major is refused
+/// as "made by a newer Organigram".
+pub const FORMAT_VERSION: (u32, u32) = (1, 0);
+
+/// Files larger than this are refused before reading (1 GiB).
+pub const MAX_FILE_BYTES: u64 = 1 << 30;
+
+/// Reads and validates the chart file at `path`.
+pub fn load_file(path: &Path) -> Result<Chart, LoadError> {
+    let source = path.display().to_string();
+    let size = std::fs::metadata(path)
+        .map_err(|error| LoadError::io(&source, &error))?
+        .len();
+    if size > MAX_FILE_BYTES {
+        return Err(LoadError::TooLarge {
+            source_name: source,
+            bytes: size,
+            limit: MAX_FILE_BYTES,
+        });
+    }
+    let bytes = std::fs::read(path).map_err(|error| LoadError::io(&source, &error))?;
+    read_chart(&bytes, &source)
+}
+
+/// Writes `chart` to `path` in the native format, atomically.
+pub fn save_file(path: &Path, chart: &Chart, options: &SaveOptions) -> Result<(), SaveError> {
+    let text = write_chart(chart);
+    write_atomically(path, text.as_bytes(), options)
+}

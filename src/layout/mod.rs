@@ -1,0 +1,192 @@
+//! The chart layout: model in, boxes out. Pure and deterministic, O(n), no recursion.
+//!
+//! - [`tidy`] is van der Ploeg's non-layered tidy tree on flat arrays.
+//! - [`forest`] turns a chart into that input: assistants (and, in compact mode, teams of
+//!   leaves) ride beside their manager's line, collapsed subtrees take no room, pinned
+//!   nodes keep their manual place.
+//! - [`card`] says what a card shows and how big it is; [`wrap`] breaks its lines.
+
+pub mod card;
+mod forest;
+pub mod tidy;
+pub mod wrap;
+
+use rustc_hash::FxHashMap;
+
+use crate::model::{Chart, Node, NodeId};
+
+pub use card::{card_text, CardLine, CardStyle, CardText, LineRole};
+
+/// Which way the chart grows.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Orientation {
+    /// Managers above, subordinates below.
+    #[default]
+    TopDown,
+    /// Managers on the left, subordinates to the right.
+    LeftToRight,
+}
+
+/// Spacing and shape choices, in chart units.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LayoutOptions {
+    /// Which way the chart grows.
+    pub orientation: Orientation,
+    /// Space between neighbouring cards across the tree.
+    pub sibling_gap: f32,
+    /// Space between a card (with its assistants) and its subordinates.
+    pub level_gap: f32,
+    /// Space between a manager's line and the cards beside it (assistants).
+    pub side_gap: f32,
+    /// Space between rows of cards beside a manager's line.
+    pub side_row_gap: f32,
+    /// Give every node of a level the same slot height, so rows line up.
+    pub align_rows: bool,
+    /// Stack a manager's team of leaves in two columns beside its line (Visio's
+    /// side-by-side), instead of one wide row.
+    pub compact: bool,
+}
+
+impl Default for LayoutOptions {
+    fn default() -> LayoutOptions {
+        LayoutOptions {
+            orientation: Orientation::TopDown,
+            sibling_gap: 24.0,
+            level_gap: 48.0,
+            side_gap: 18.0,
+            side_row_gap: 16.0,
+            align_rows: true,
+            compact: false,
+        }
+    }
+}
+
+/// An axis-aligned rectangle in chart space (y grows downwards).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct RectInChart {
+    /// Left edge.
+    pub x: f32,
+    /// Top edge.
+    pub y: f32,
+    /// Width.
+    pub width: f32,
+    /// Height.
+    pub height: f32,
+}
+
+impl RectInChart {
+    /// Right edge.
+    pub fn right(&self) -> f32 {
+        self.x + self.width
+    }
+
+    /// Bottom edge.
+    pub fn bottom(&self) -> f32 {
+        self.y + self.height
+    }
+
+    /// Centre point.
+    pub fn centre(&self) -> [f32; 2] {
+        [self.x + self.width / 2.0, self.y + self.height / 2.0]
+    }
+
+    /// True when the two rectangles share interior area.
+    pub fn overlaps(&self, other: &RectInChart) -> bool {
+        self.x < other.right() && other.x < self.right() && self.y < other.bottom() && other.y < self.bottom()
+    }
+
+    /// The smallest rectangle holding both.
+    pub fn union(&self, other: &RectInChart) -> RectInChart {
+        let x = self.x.min(other.x);
+        let y = self.y.min(other.y);
+        RectInChart {
+            x,
+            y,
+            width: self.right().max(other.right()) - x,
+            height: self.bottom().max(other.bottom()) - y,
+        }
+    }
+}
+
+/// How a card was placed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Placement {
+    /// In the tree: below (or right of) its parent.
+    Tree,
+    /// Beside its manager's line: an assistant, or a leaf in a compact team.
+    Side,
+    /// At its pin.
+    Pinned,
+}
+
+/// One card's place.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct PlacedCard {
+    /// The node.
+    pub id: NodeId,
+    /// Its card's rectangle in chart space.
+    pub rect: RectInChart,
+    /// How it was placed.
+    pub placement: Placement,
+}
+
+/// Every visible card's place. Cards come in tree order (a manager's side cards follow it).
+#[derive(Clone, Debug, Default)]
+pub struct ChartLayout {
+    /// The visible cards.
+    pub cards: Vec<PlacedCard>,
+    /// Which way the chart grows.
+    pub orientation: Orientation,
+    index: FxHashMap<NodeId, u32>,
+}
+
+impl ChartLayout {
+    /// The place of `id`, if it is visible.
+    pub fn get(&self, id: NodeId) -> Option<&PlacedCard> {
+        self.index.get(&id).and_then(|&at| self.cards.get(at as usize))
+    }
+
+    /// The rectangle of `id`, if it is visible.
+    pub fn rect(&self, id: NodeId) -> Option<RectInChart> {
+        self.get(id).map(|card| card.rect)
+    }
+
+    /// The rectangle holding every card; `None` for an empty chart.
+    pub fn bounds(&self) -> Option<RectInChart> {
+        let mut cards = self.cards.iter();
+        let first = cards.next()?.rect;
+        Some(cards.fold(first, |acc, card| acc.union(&card.rect)))
+    }
+
+    fn from_cards(cards: Vec<PlacedCard>, orientation: Orientation) -> ChartLayout {
+        let index = cards
+            .iter()
+            .enumerate()
+            .map(|(at, card)| (card.id, at as u32))
+            .collect();
+        ChartLayout {
+            cards,
+            orientation,
+            index,
+        }
+    }
+}
+
+/// Lays out `chart` with cards measured in `style`.
+pub fn layout_chart(chart: &Chart, style: &CardStyle, options: &LayoutOptions) -> ChartLayout {
+    layout_chart_with_sizes(chart, options, |_, node| {
+        let card = card_text(node, style);
+        [card.width, card.height]
+    })
+}
+
+/// Lays out `chart`, asking `size_of` for each visible card's `[width, height]`.
+/// Editors pass cached sizes here.
+pub fn layout_chart_with_sizes(
+    chart: &Chart,
+    options: &LayoutOptions,
+    size_of: impl FnMut(NodeId, &Node) -> [f32; 2],
+) -> ChartLayout {
+    let cards = forest::lay_out(chart, options, size_of);
+    ChartLayout::from_cards(cards, options.orientation)
+}

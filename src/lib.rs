@@ -1,0 +1,18 @@
+//! Organigram: a native desktop org-chart editor.
+//!
+//! The library holds everything that does not need a window:
+//! - [`model`]: the chart document, its edits and the undo history;
+//! - [`layout`]: the tidy-tree layout, model in and boxes out;
+//! - [`format`]: reading and writing chart files;
+//! - [`export`]: writing a laid-out chart for other programs;
+//! - [`generate`]: synthetic charts for trying scale;
+//! - [`samples`]: the sample charts embedded in the binary;
+//! - [`fonts`]: the bundled card font and text measurement.
+
+pub mod export;
+pub mod fonts;
+pub mod format;
+pub mod generate;
+pub mod layout;
+pub mod model;
+pub mod samples;

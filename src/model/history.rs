@@ -1,0 +1,194 @@
+//! Undo and redo on top of [`Chart::apply`]. History is never saved.
+
+use super::chart::Chart;
+use super::edit::Edit;
+use super::error::EditError;
+
+/// One undoable step: what undoes it and how the user would name it.
+#[derive(Clone, Debug)]
+struct Step {
+    label: String,
+    inverse: Edit,
+    /// The state this step leads to; see [`History::state_id`].
+    state: u64,
+}
+
+/// Edits grouped into one step while a gesture lasts (a drag, a typing session).
+#[derive(Clone, Debug)]
+struct Group {
+    label: String,
+    inverses: Vec<Edit>,
+}
+
+/// The undo and redo stacks of one chart.
+///
+/// Every change goes through [`History::apply`]. While a group is open
+/// ([`History::begin_group`]), edits collect into one step, so a whole drag gesture
+/// undoes at once.
+#[derive(Clone, Debug)]
+pub struct History {
+    undo: Vec<Step>,
+    redo: Vec<Step>,
+    open: Option<Group>,
+    limit: usize,
+    next_state: u64,
+}
+
+impl Default for History {
+    fn default() -> History {
+        History::with_limit(10_000)
+    }
+}
+
+impl History {
+    /// An empty history keeping at most `limit` undo steps (the oldest go first).
+    pub fn with_limit(limit: usize) -> History {
+        History {
+            undo: Vec::new(),
+            redo: Vec::new(),
+            open: None,
+            limit: limit.max(1),
+            next_state: 1,
+        }
+    }
+
+    /// Applies `edit` to `chart` and records how to undo it, under `label`
+    /// ("Rename", "Move 销售主管"). Clears the redo stack. A refused edit records nothing.
+    pub fn apply(&mut self, chart: &mut Chart, edit: Edit, label: impl Into<String>) -> Result<(), EditError> {
+        let inverse = chart.apply(edit)?;
+        self.redo.clear();
+        match &mut self.open {
+            Some(group) => group.inverses.push(inverse),
+            None => self.push_undo(label.into(), inverse),
+        }
+        Ok(())
+    }
+
+    /// Starts collecting edits into one step named `label`. An already open group
+    /// stays open (groups do not nest).
+    pub fn begin_group(&mut self, label: impl Into<String>) {
+        if self.open.is_none() {
+            self.open = Some(Group {
+                label: label.into(),
+                inverses: Vec::new(),
+            });
+        }
+    }
+
+    /// Ends the open group, turning its edits into one undo step. An empty group leaves
+    /// no step.
+    pub fn end_group(&mut self) {
+        let Some(group) = self.open.take() else {
+            return;
+        };
+        let mut inverses = group.inverses;
+        let inverse = match inverses.len() {
+            0 => return,
+            1 => inverses.remove(0),
+            _ => {
+                inverses.reverse();
+                Edit::Batch(inverses)
+            }
+        };
+        self.push_undo(group.label, inverse);
+    }
+
+    /// True while a group is open.
+    pub fn is_grouping(&self) -> bool {
+        self.open.is_some()
+    }
+
+    /// Undoes the last step and returns its label; `None` when there is nothing to undo.
+    /// An open group is closed first.
+    pub fn undo(&mut self, chart: &mut Chart) -> Result<Option<String>, EditError> {
+        self.end_group();
+        let Some(step) = self.undo.pop() else {
+            return Ok(None);
+        };
+        match chart.apply(step.inverse.clone()) {
+            Ok(redo) => {
+                let label = step.label.clone();
+                self.redo.push(Step {
+                    label: step.label,
+                    inverse: redo,
+                    state: step.state,
+                });
+                Ok(Some(label))
+            }
+            Err(error) => {
+                self.undo.push(step);
+                Err(error)
+            }
+        }
+    }
+
+    /// Redoes the last undone step and returns its label; `None` when there is nothing to redo.
+    pub fn redo(&mut self, chart: &mut Chart) -> Result<Option<String>, EditError> {
+        self.end_group();
+        let Some(step) = self.redo.pop() else {
+            return Ok(None);
+        };
+        match chart.apply(step.inverse.clone()) {
+            Ok(undo) => {
+                let label = step.label.clone();
+                self.undo.push(Step {
+                    label: step.label,
+                    inverse: undo,
+                    state: step.state,
+                });
+                Ok(Some(label))
+            }
+            Err(error) => {
+                self.redo.push(step);
+                Err(error)
+            }
+        }
+    }
+
+    /// The label of the step [`History::undo`] would undo.
+    pub fn undo_label(&self) -> Option<&str> {
+        self.undo.last().map(|step| step.label.as_str())
+    }
+
+    /// The label of the step [`History::redo`] would redo.
+    pub fn redo_label(&self) -> Option<&str> {
+        self.redo.last().map(|step| step.label.as_str())
+    }
+
+    /// How many steps can be undone.
+    pub fn undo_len(&self) -> usize {
+        self.undo.len()
+    }
+
+    /// How many steps can be redone.
+    pub fn redo_len(&self) -> usize {
+        self.redo.len()
+    }
+
+    /// An id for the chart's current state in this history: it changes with every step and
+    /// comes back when undo or redo returns to a state. Compare it with the id at the last
+    /// save to know whether the chart is dirty.
+    pub fn state_id(&self) -> u64 {
+        self.undo.last().map_or(0, |step| step.state)
+    }
+
+    /// Forgets every step (after loading another chart, say).
+    pub fn clear(&mut self) {
+        self.undo.clear();
+        self.redo.clear();
+        self.open = None;
+    }
+
+    fn push_undo(&mut self, label: String, inverse: Edit) {
+        let state = self.next_state;
+        self.next_state += 1;
+        self.undo.push(Step {
+            label,
+            inverse,
+            state,
+        });
+        if self.undo.len() > self.limit {
+            self.undo.remove(0);
+        }
+    }
+}

@@ -1,0 +1,23 @@
+//! The chart document: units, positions, assistants, reporting and dotted lines, duties.
+//!
+//! A [`Chart`] is a forest of nodes. It changes only through [`Edit`]s applied by
+//! [`Chart::apply`], which validates each edit and returns its inverse; [`History`]
+//! keeps those inverses for undo and redo. Nothing here knows about the UI.
+
+mod apply;
+mod build;
+mod chart;
+mod edit;
+mod error;
+mod history;
+mod node;
+mod rules;
+mod stats;
+
+pub use build::{NodeRecord, StructureError};
+pub use chart::Chart;
+pub use edit::{ChartText, Edit, Field, RemovedSubtree};
+pub use error::EditError;
+pub use history::History;
+pub use node::{ChartPoint, Colour, Node, NodeId, NodeKind};
+pub use stats::ChartStats;
