@@ -151,6 +151,18 @@ fn separate(input: &TidyInput, work: &mut Work, kids: &[u32], i: usize, below: &
     let mut mssr = work.modifier[sr as usize];
     let mut cl = kids[i];
     let mut mscl = work.modifier[cl as usize];
+    // First put the subtree's root right next to its left sibling, as Walker does, moving
+    // it left or right. The paper starts every subtree at its own left edge and only
+    // pushes right, which leaves gaps looser than needed and breaks mirror symmetry.
+    // Siblings share their top, so these two always face each other.
+    let touch = (mssr + work.prelim[sr as usize] + input.width[sr as usize]) - (mscl + work.prelim[cl as usize]);
+    let current = kids[i] as usize;
+    work.modifier[current] += touch;
+    work.modsum_extreme_left[current] += touch;
+    work.modsum_extreme_right[current] += touch;
+    mscl += touch;
+    // Then push right wherever lower levels collide, spreading each push over the smaller
+    // subtrees in between.
     while sr != NONE && cl != NONE {
         if bottom(input, work, sr) > below[cursor].0 && cursor > 0 {
             cursor -= 1;

@@ -1,0 +1,170 @@
+//! Aesthetic rules of the tidy layout, checked on random trees with random card sizes.
+
+mod common;
+
+use std::collections::HashMap;
+
+use organigram::layout::{layout_chart_with_sizes, ChartLayout, LayoutOptions, Placement, RectInChart};
+use organigram::model::{Chart, Edit, Node, NodeId, NodeKind};
+use proptest::prelude::*;
+
+/// A random forest of positions: each node's parent is any earlier node (or none).
+fn forest() -> impl Strategy<Value = (Vec<Option<prop::sample::Index>>, Vec<(u16, u16)>)> {
+    (1usize..70).prop_flat_map(|n| {
+        (
+            prop::collection::vec(proptest::option::weighted(0.95, any::<prop::sample::Index>()), n),
+            prop::collection::vec((20u16..200, 10u16..90), n),
+        )
+    })
+}
+
+fn build(parents: &[Option<prop::sample::Index>], mirrored: bool) -> Chart {
+    let mut chart = Chart::new("t", "o");
+    let mut made: Vec<NodeId> = Vec::new();
+    for (n, parent) in parents.iter().enumerate() {
+        let parent = match parent {
+            Some(index) if !made.is_empty() => Some(*index.get(&made)),
+            _ => None,
+        };
+        let siblings = parent.map_or(chart.roots().len(), |p| chart.children(p).len());
+        let id = NodeId(n as u32 + 1);
+        let node = Box::new(Node::new(NodeKind::Position, format!("n{n}")));
+        let index = if mirrored { 0 } else { siblings };
+        chart.apply(Edit::AddNode { id, parent, index, node }).unwrap();
+        made.push(id);
+    }
+    chart
+}
+
+fn lay_out(chart: &Chart, sizes: &[(u16, u16)], options: &LayoutOptions) -> ChartLayout {
+    layout_chart_with_sizes(chart, options, |id, _| {
+        let (w, h) = sizes[id.0 as usize - 1];
+        [f32::from(w), f32::from(h)]
+    })
+}
+
+fn subtree_rects(chart: &Chart, layout: &ChartLayout, root: NodeId) -> Vec<RectInChart> {
+    chart.subtree(root).filter_map(|id| layout.rect(id)).collect()
+}
+
+fn options(align_rows: bool) -> LayoutOptions {
+    LayoutOptions { align_rows, ..LayoutOptions::default() }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    #[test]
+    fn tidy_rules_hold((parents, sizes) in forest(), align_rows in any::<bool>()) {
+        let chart = build(&parents, false);
+        let options = options(align_rows);
+        let layout = lay_out(&chart, &sizes, &options);
+        prop_assert_eq!(layout.cards.len(), chart.len());
+        let gap = options.sibling_gap;
+        // No overlap.
+        for (i, a) in layout.cards.iter().enumerate() {
+            for b in &layout.cards[i + 1..] {
+                prop_assert!(!a.rect.overlaps(&b.rect), "{:?} overlaps {:?}", a, b);
+            }
+        }
+        for id in chart.tree_order() {
+            let rect = layout.rect(id).unwrap();
+            let kids = chart.children(id);
+            for &kid in kids {
+                // Every child below its parent.
+                prop_assert!(layout.rect(kid).unwrap().y >= rect.bottom() + options.level_gap - 0.01);
+            }
+            if let (Some(&first), Some(&last)) = (kids.first(), kids.last()) {
+                // Parent centred over its children.
+                let (first, last) = (layout.rect(first).unwrap(), layout.rect(last).unwrap());
+                let middle = (first.x + last.right()) / 2.0;
+                prop_assert!((rect.centre()[0] - middle).abs() < 0.01, "{} vs {}", rect.centre()[0], middle);
+            }
+            // Sibling order kept, and subtrees packed: the last child's subtree sits as close
+            // to its left siblings' subtrees as the gap allows.
+            for pair in kids.windows(2) {
+                prop_assert!(layout.rect(pair[0]).unwrap().right() + gap <= layout.rect(pair[1]).unwrap().x + 0.01);
+            }
+            if kids.len() >= 2 {
+                let right = subtree_rects(&chart, &layout, kids[kids.len() - 1]);
+                let left: Vec<RectInChart> = kids[..kids.len() - 1].iter().flat_map(|&k| subtree_rects(&chart, &layout, k)).collect();
+                let mut closest = f32::INFINITY;
+                for r in &right {
+                    for l in &left {
+                        // Only slots that share depth can constrain each other.
+                        if r.y < l.bottom() + options.level_gap && l.y < r.bottom() + options.level_gap {
+                            closest = closest.min(r.x - l.right());
+                        }
+                    }
+                }
+                prop_assert!((closest - gap).abs() < 0.01, "closest gap {} (want {})", closest, gap);
+            }
+        }
+    }
+
+    #[test]
+    fn a_mirrored_tree_gives_a_mirrored_layout((parents, sizes) in forest(), align_rows in any::<bool>()) {
+        let chart = build(&parents, false);
+        let mirror = build(&parents, true);
+        let options = options(align_rows);
+        let a = lay_out(&chart, &sizes, &options);
+        let b = lay_out(&mirror, &sizes, &options);
+        let width = a.bounds().unwrap().right();
+        prop_assert!((width - b.bounds().unwrap().right()).abs() < 0.05);
+        for card in &a.cards {
+            let other = b.rect(card.id).unwrap();
+            prop_assert!((card.rect.x - (width - other.right())).abs() < 0.05, "{:?} vs {:?}", card.rect, other);
+            prop_assert!((card.rect.y - other.y).abs() < 0.01);
+        }
+    }
+
+    #[test]
+    fn layout_is_deterministic((parents, sizes) in forest()) {
+        let chart = build(&parents, false);
+        let a = lay_out(&chart, &sizes, &options(false));
+        let b = lay_out(&chart.clone(), &sizes, &options(false));
+        prop_assert_eq!(a.cards, b.cards);
+    }
+
+    /// With assistants, collapsed subtrees and pins mixed in, cards still never overlap
+    /// (pins aside), assistants sit beside and below their manager, hidden nodes get no box.
+    #[test]
+    fn assistants_collapse_and_pins(recipes in prop::collection::vec(common::node_recipe(), 1..60), compact in any::<bool>()) {
+        let chart = common::build_chart(&recipes);
+        let options = LayoutOptions { compact, ..LayoutOptions::default() };
+        let layout = layout_chart_with_sizes(&chart, &options, |id, _| [60.0 + (id.0 % 5) as f32 * 30.0, 40.0 + (id.0 % 3) as f32 * 15.0]);
+        let mut hidden = HashMap::new();
+        for id in chart.tree_order() {
+            let above_hidden = chart.parent(id).is_some_and(|p| hidden[&p] || chart.node(p).unwrap().collapsed);
+            hidden.insert(id, above_hidden);
+            prop_assert_eq!(layout.rect(id).is_some(), !above_hidden, "visibility of {:?}", id);
+        }
+        let free: Vec<_> = layout.cards.iter().filter(|c| c.placement != Placement::Pinned && !chart.ancestors(c.id).any(|a| chart.node(a).unwrap().pin.is_some())).collect();
+        for (i, a) in free.iter().enumerate() {
+            for b in &free[i + 1..] {
+                prop_assert!(!a.rect.overlaps(&b.rect), "{:?} overlaps {:?}", a, b);
+            }
+        }
+        for card in &layout.cards {
+            let node = chart.node(card.id).unwrap();
+            if let Some(pin) = node.pin {
+                prop_assert_eq!((card.rect.x, card.rect.y), (pin.x, pin.y));
+            } else if node.kind == NodeKind::Assistant {
+                let manager = layout.rect(chart.parent(card.id).unwrap()).unwrap();
+                prop_assert_eq!(card.placement, Placement::Side);
+                prop_assert!(card.rect.y >= manager.bottom());
+                let stem = manager.centre()[0];
+                prop_assert!(card.rect.right() <= stem - options.side_gap + 0.01 || card.rect.x >= stem + options.side_gap - 0.01);
+            }
+        }
+    }
+}
+
+#[test]
+fn a_million_deep_chain_lays_out_without_overflowing_the_stack() {
+    let chart = organigram::generate::generate(1_000_000, 1, organigram::generate::Shape::Chain);
+    let layout = layout_chart_with_sizes(&chart, &LayoutOptions::default(), |_, _| [140.0, 60.0]);
+    assert_eq!(layout.cards.len(), 1_000_000);
+    let last = layout.cards.iter().map(|c| c.rect.y).fold(0.0f32, f32::max);
+    assert!(last > 1_000_000.0 * 100.0);
+}
