@@ -1,7 +1,7 @@
 //! Synthetic charts for trying scale: realistic shape, deterministic for a seed.
 //!
-//! A company root unit and its chief executive; two levels of units (divisions and
-//! departments), each headed by a position; then teams of positions. Managers have
+//! A company root unit and its chief executive; three levels of units (divisions,
+//! departments and sections), each headed by a position; then teams of positions. Managers have
 //! spans of 3–12, some assistants, about 8 % vacancies, a few dotted lines, and duties.
 //! Built breadth-first without recursion; the same seed gives the same chart.
 
@@ -155,7 +155,11 @@ impl Builder {
                         let department = self.add(Some(manager), unit(&format!("{name} Department"), None));
                         (department, format!("Head of {name}"), name)
                     }
-                    2 => (manager, format!("{area} Team Manager"), area.clone()),
+                    2 => {
+                        let name = format!("{area} Section {}", n + 1);
+                        let section = self.add(Some(manager), unit(&name, None));
+                        (section, format!("{name} Manager"), name)
+                    }
                     3 => (manager, format!("{area} Team Lead"), area.clone()),
                     _ => {
                         let role = self.random.pick(&ROLES);

@@ -140,7 +140,7 @@ pub fn read_chart(bytes: &[u8], source_name: &str) -> Result<Chart, LoadError> {
                     message.push_str(&format!(" (that id appears on lines {})", lines.join(", ")));
                 }
                 Problem {
-                    at: places.and_then(|p| p.first().copied()),
+                    at: places.and_then(|p| p.get(error.occurrence).or(p.first()).copied()),
                     message,
                 }
             })

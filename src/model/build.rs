@@ -26,6 +26,8 @@ pub struct NodeRecord {
 pub struct StructureError {
     /// The node the problem is about, so readers can point at its place in a file.
     pub node: Option<NodeId>,
+    /// Which of the records with that id it is about (0 for the first), for duplicate ids.
+    pub occurrence: usize,
     /// What is wrong, naming nodes by title and id.
     pub message: String,
 }
@@ -34,6 +36,7 @@ impl StructureError {
     fn at(node: NodeId, message: String) -> StructureError {
         StructureError {
             node: Some(node),
+            occurrence: 0,
             message,
         }
     }
@@ -52,12 +55,16 @@ impl Chart {
         let mut errors = Vec::new();
         let mut by_id: FxHashMap<NodeId, usize> =
             FxHashMap::with_capacity_and_hasher(records.len(), Default::default());
+        let mut repeats: FxHashMap<NodeId, usize> = FxHashMap::default();
         for (at, record) in records.iter().enumerate() {
             if by_id.contains_key(&record.id) {
-                errors.push(StructureError::at(
-                    record.id,
-                    format!("id {} is used by more than one node ({})", record.id.0, record.node.label(record.id)),
-                ));
+                let seen = repeats.entry(record.id).or_insert(0);
+                *seen += 1;
+                errors.push(StructureError {
+                    node: Some(record.id),
+                    occurrence: *seen,
+                    message: format!("id {} is used by more than one node ({})", record.id.0, record.node.label(record.id)),
+                });
             } else {
                 by_id.insert(record.id, at);
             }
@@ -75,6 +82,7 @@ impl Chart {
             if !by_id.contains_key(&root) {
                 errors.push(StructureError {
                     node: None,
+                    occurrence: 0,
                     message: format!("roots lists id {}, but no node has that id", root.0),
                 });
             } else if !root_set.insert(root) {

@@ -1,0 +1,188 @@
+//! The `organigram` binary, run as a user would.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn organigram(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_organigram"))
+        .args(args)
+        .output()
+        .expect("the binary runs")
+}
+
+fn sample(name: &str) -> String {
+    format!("{}/samples/{name}.ron", env!("CARGO_MANIFEST_DIR"))
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+fn temp_dir() -> tempfile::TempDir {
+    tempfile::tempdir().expect("a temporary directory")
+}
+
+fn path_str(path: &Path) -> &str {
+    path.to_str().expect("UTF-8 temp path")
+}
+
+#[test]
+fn validate_accepts_every_sample() {
+    let files: Vec<String> = ["seed-marketing-zh", "seed-marketing-en", "midsize-northwind"].map(sample).into();
+    let args: Vec<&str> = std::iter::once("validate").chain(files.iter().map(String::as_str)).collect();
+    let output = organigram(&args);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(stdout(&output).matches(": valid").count(), 3);
+    assert!(organigram(&["validate", "sample:seed-marketing-zh"]).status.success());
+}
+
+#[test]
+fn validate_reports_every_problem_with_file_line_and_column() {
+    let dir = temp_dir();
+    let bad = dir.path().join("bad.ron");
+    std::fs::write(
+        &bad,
+        "(\n  format: (1, 0),\n  roots: [1],\n  nodes: [\n    (id: 1, kind: Unit, reports: [2, 7]),\n    (id: 2, kind: Assistant, title: \"Aide\"),\n  ],\n)\n",
+    )
+    .unwrap();
+    let syntax = dir.path().join("syntax.ron");
+    std::fs::write(&syntax, "(format: (1, 0), nodes: [(id: 1 kind: Unit)])").unwrap();
+    let output = organigram(&["validate", &sample("seed-marketing-zh"), path_str(&bad), path_str(&syntax)]);
+    assert_eq!(output.status.code(), Some(1));
+    let err = stderr(&output);
+    let bad_name = bad.display().to_string();
+    assert!(err.contains(&format!("{bad_name}:5:6: ")) && err.contains("id 7"), "{err}");
+    assert!(err.contains(&format!("{bad_name}:6:6: ")) && err.contains("assistant"), "{err}");
+    assert!(err.contains(&format!("{}:1:", syntax.display())), "{err}");
+    assert!(stdout(&output).contains("seed-marketing-zh.ron: valid"));
+
+    let missing = organigram(&["validate", "/no/such/file.ron"]);
+    assert_eq!(missing.status.code(), Some(1));
+    assert!(stderr(&missing).contains("/no/such/file.ron: cannot read"), "{}", stderr(&missing));
+}
+
+#[test]
+fn stats_gives_the_seed_figures() {
+    let output = organigram(&["stats", &sample("seed-marketing-zh")]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let text = stdout(&output);
+    for line in ["Units:            5", "Positions:        8", "Assistants:       2", "Total headcount:  10", "Vacancies:        10", "Layers:           4", "Widest span:      3 (“营销总监” (#2))"] {
+        assert!(text.contains(line), "missing {line:?} in\n{text}");
+    }
+    let json = organigram(&["stats", "--json", &sample("midsize-northwind")]);
+    let value: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(value["positions"].as_u64().unwrap() + value["assistants"].as_u64().unwrap(), 285);
+    assert!(value["dotted_lines"].as_u64().unwrap() >= 8);
+}
+
+#[test]
+fn export_json_has_every_seed_duty_on_the_right_post_and_marks_assistants() {
+    let dir = temp_dir();
+    let out = dir.path().join("seed.json");
+    let output = organigram(&["export", &sample("seed-marketing-zh"), "-o", path_str(&out)]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let value: serde_json::Value = serde_json::from_slice(&std::fs::read(&out).unwrap()).unwrap();
+    let nodes = value["nodes"].as_array().unwrap();
+    assert_eq!(nodes.len(), 15);
+    let by_id = |id: &serde_json::Value| nodes.iter().find(|n| &n["id"] == id).unwrap();
+    let mut duties = 0;
+    let mut seen_ids = Vec::new();
+    for node in nodes {
+        // Tree order: a parent comes before its children.
+        if !node["parent"].is_null() {
+            assert!(seen_ids.contains(&node["parent"]), "{node}");
+        }
+        seen_ids.push(node["id"].clone());
+        for key in ["x", "y", "width", "height"] {
+            assert!(node[key].is_number(), "{key} in {node}");
+        }
+        if node["kind"] != "unit" {
+            duties += node["duties"].as_array().unwrap().len();
+        }
+        if node["title"] == "销售内勤" {
+            assert_eq!(node["kind"], "assistant");
+            let manager = by_id(&node["parent"]);
+            assert!(manager["title"] == "大区销售经理" || manager["title"] == "工程销售经理");
+            assert!(node["x"].as_f64().unwrap() > manager["x"].as_f64().unwrap());
+        }
+        if node["title"] == "大区销售经理" {
+            assert_eq!(node["duties"].as_array().unwrap().len(), 17);
+            assert_eq!(by_id(&node["unit"])["title"], "销售部");
+            assert_eq!(node["duties"][0], "据公司营销战略和总体规划,在负责区域内建立并完善渠道销售网络");
+        }
+        if node["title"] == "工程销售经理" {
+            assert_eq!(node["duties"].as_array().unwrap().len(), 16);
+            assert_eq!(by_id(&node["unit"])["title"], "工程示范中心");
+        }
+    }
+    assert_eq!(duties, 75);
+}
+
+#[test]
+fn export_refuses_an_unknown_format() {
+    let dir = temp_dir();
+    let out = dir.path().join("chart.xyz");
+    let output = organigram(&["export", &sample("seed-marketing-en"), "-o", path_str(&out)]);
+    assert!(!output.status.success());
+    assert!(stderr(&output).contains("--format"), "{}", stderr(&output));
+    assert!(!out.exists());
+    let forced = organigram(&["export", &sample("seed-marketing-en"), "-o", path_str(&out), "--format", "json"]);
+    assert!(forced.status.success(), "{}", stderr(&forced));
+    assert!(serde_json::from_slice::<serde_json::Value>(&std::fs::read(&out).unwrap()).is_ok());
+}
+
+#[test]
+fn generate_is_deterministic_and_valid() {
+    let dir = temp_dir();
+    let paths: Vec<PathBuf> = ["a.ron", "b.ron", "c.ron"].iter().map(|n| dir.path().join(n)).collect();
+    for (path, seed) in paths.iter().zip(["7", "7", "8"]) {
+        let output = organigram(&["generate", "--positions", "3000", "--seed", seed, "-o", path_str(path)]);
+        assert!(output.status.success(), "{}", stderr(&output));
+    }
+    let [a, b, c] = [&paths[0], &paths[1], &paths[2]].map(|p| std::fs::read(p).unwrap());
+    assert_eq!(a, b);
+    assert_ne!(a, c);
+    assert!(organigram(&["validate", path_str(&paths[0])]).status.success());
+    let stats: serde_json::Value = serde_json::from_slice(&organigram(&["stats", "--json", path_str(&paths[0])]).stdout).unwrap();
+    assert_eq!(stats["positions"].as_u64().unwrap() + stats["assistants"].as_u64().unwrap(), 3000);
+    assert!(stats["widest_span"].as_u64().unwrap() <= 12);
+}
+
+#[test]
+fn no_subcommand_says_the_editor_is_coming() {
+    let output = organigram(&[]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("editor"), "{}", stderr(&output));
+    let bad = organigram(&["/no/such/chart.ron"]);
+    assert!(!bad.status.success());
+}
+
+/// A million positions, and a million-deep chain: generate, validate, export.
+#[test]
+fn million_node_charts_generate_validate_and_export() {
+    let dir = temp_dir();
+    for shape in ["organisation", "chain"] {
+        let chart = dir.path().join(format!("{shape}.ron"));
+        let json = dir.path().join(format!("{shape}.json"));
+        let run = |args: &[&str]| {
+            let output = organigram(args);
+            assert!(output.status.success(), "{args:?}: {}", stderr(&output));
+            output
+        };
+        run(&["generate", "--positions", "1000000", "--shape", shape, "-o", path_str(&chart)]);
+        assert!(stdout(&run(&["validate", path_str(&chart)])).contains("valid"));
+        run(&["export", path_str(&chart), "-o", path_str(&json)]);
+        let size = std::fs::metadata(&json).unwrap().len();
+        assert!(size > 100_000_000, "{shape}: json is only {size} bytes");
+        // Cheap shape checks without parsing 300 MB: it is one JSON object of nodes.
+        let text = std::fs::read(&json).unwrap();
+        assert!(text.starts_with(b"{\"nodes\":[{\"id\":"));
+        assert!(text.ends_with(b"]}\n"));
+        let _ = std::fs::remove_file(&json);
+        let _ = std::fs::remove_file(&chart);
+    }
+}
