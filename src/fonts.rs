@@ -24,7 +24,9 @@ fn advances() -> &'static AdvanceTable {
         if let Ok(face) = ttf_parser::Face::parse(CARD_FONT_TTF, 0) {
             let units = f32::from(face.units_per_em().max(1));
             for (code, slot) in em.iter_mut().enumerate() {
-                let Some(ch) = char::from_u32(code as u32) else { continue };
+                let Some(ch) = char::from_u32(code as u32) else {
+                    continue;
+                };
                 if let Some(glyph) = face.glyph_index(ch) {
                     if let Some(advance) = face.glyph_hor_advance(glyph) {
                         *slot = f32::from(advance) / units;

@@ -45,26 +45,54 @@ impl Random {
 }
 
 const DIVISIONS: [&str; 12] = [
-    "Sales", "Engineering", "Operations", "Finance", "People", "Marketing", "Customer Service",
-    "Information Technology", "Legal", "Procurement", "Logistics", "Research",
+    "Sales",
+    "Engineering",
+    "Operations",
+    "Finance",
+    "People",
+    "Marketing",
+    "Customer Service",
+    "Information Technology",
+    "Legal",
+    "Procurement",
+    "Logistics",
+    "Research",
 ];
 const DEPARTMENTS: [&str; 12] = [
-    "North", "South", "East", "West", "Central", "Key Accounts", "Projects", "Planning",
-    "Quality", "Analytics", "Support", "Partnerships",
+    "North",
+    "South",
+    "East",
+    "West",
+    "Central",
+    "Key Accounts",
+    "Projects",
+    "Planning",
+    "Quality",
+    "Analytics",
+    "Support",
+    "Partnerships",
 ];
 const ROLES: [&str; 10] = [
-    "Specialist", "Engineer", "Analyst", "Coordinator", "Consultant", "Technician",
-    "Associate", "Planner", "Advisor", "Administrator",
+    "Specialist",
+    "Engineer",
+    "Analyst",
+    "Coordinator",
+    "Consultant",
+    "Technician",
+    "Associate",
+    "Planner",
+    "Advisor",
+    "Administrator",
 ];
 const GIVEN: [&str; 24] = [
-    "Anna", "Ben", "Chen", "Dana", "Emil", "Fatima", "Giulia", "Hiro", "Ines", "Jonas",
-    "Kavya", "Liam", "Mei", "Noah", "Olga", "Pavel", "Qing", "Rosa", "Sven", "Tariq",
-    "Uma", "Viktor", "Wen", "Yusuf",
+    "Anna", "Ben", "Chen", "Dana", "Emil", "Fatima", "Giulia", "Hiro", "Ines", "Jonas", "Kavya",
+    "Liam", "Mei", "Noah", "Olga", "Pavel", "Qing", "Rosa", "Sven", "Tariq", "Uma", "Viktor",
+    "Wen", "Yusuf",
 ];
 const FAMILY: [&str; 24] = [
-    "Andersen", "Brown", "Costa", "Dubois", "Eriksson", "Fischer", "García", "Hoffmann",
-    "Ivanova", "Jensen", "Kowalski", "Li", "Müller", "Novak", "Okafor", "Petrov",
-    "Rossi", "Schmidt", "Tanaka", "Usman", "Varga", "Wang", "Yilmaz", "Zhang",
+    "Andersen", "Brown", "Costa", "Dubois", "Eriksson", "Fischer", "García", "Hoffmann", "Ivanova",
+    "Jensen", "Kowalski", "Li", "Müller", "Novak", "Okafor", "Petrov", "Rossi", "Schmidt",
+    "Tanaka", "Usman", "Varga", "Wang", "Yilmaz", "Zhang",
 ];
 const MANAGER_DUTIES: [&str; 8] = [
     "Set the team's yearly objectives and track them monthly.",
@@ -87,12 +115,36 @@ const STAFF_DUTIES: [&str; 8] = [
     "Cover for colleagues during absences.",
 ];
 const PALETTE: [Colour; 6] = [
-    Colour { r: 0x4e, g: 0x79, b: 0xa7 },
-    Colour { r: 0xf2, g: 0x8e, b: 0x2b },
-    Colour { r: 0x59, g: 0xa1, b: 0x4f },
-    Colour { r: 0xe1, g: 0x57, b: 0x59 },
-    Colour { r: 0x76, g: 0xb7, b: 0xb2 },
-    Colour { r: 0xb0, g: 0x7a, b: 0xa1 },
+    Colour {
+        r: 0x4e,
+        g: 0x79,
+        b: 0xa7,
+    },
+    Colour {
+        r: 0xf2,
+        g: 0x8e,
+        b: 0x2b,
+    },
+    Colour {
+        r: 0x59,
+        g: 0xa1,
+        b: 0x4f,
+    },
+    Colour {
+        r: 0xe1,
+        g: 0x57,
+        b: 0x59,
+    },
+    Colour {
+        r: 0x76,
+        g: 0xb7,
+        b: 0xb2,
+    },
+    Colour {
+        r: 0xb0,
+        g: 0x7a,
+        b: 0xa1,
+    },
 ];
 
 /// Makes a chart with `posts` positions and assistants (at least 1) from `seed`.
@@ -124,7 +176,12 @@ struct Builder {
 impl Builder {
     fn organisation(&mut self, target: usize) {
         let company = self.add(None, unit("Example Corporation", Some(PALETTE[0])));
-        let chief = self.add_post(Some(company), NodeKind::Position, "Chief Executive Officer".into(), true);
+        let chief = self.add_post(
+            Some(company),
+            NodeKind::Position,
+            "Chief Executive Officer".into(),
+            true,
+        );
         // Breadth-first: each queued position gets a team until the budget runs out.
         let mut queue = std::collections::VecDeque::from([(chief, 0usize, String::new())]);
         while let Some((manager, level, area)) = queue.pop_front() {
@@ -132,8 +189,14 @@ impl Builder {
                 break;
             }
             self.managers.push(manager);
-            if level <= 1 && self.posts < target && self.random.chance(if level == 0 { 100 } else { 50 }) {
-                let title = format!("Assistant to the {}", if level == 0 { "CEO" } else { "Director" });
+            if level <= 1
+                && self.posts < target
+                && self.random.chance(if level == 0 { 100 } else { 50 })
+            {
+                let title = format!(
+                    "Assistant to the {}",
+                    if level == 0 { "CEO" } else { "Director" }
+                );
                 self.add_post(Some(manager), NodeKind::Assistant, title, false);
             }
             let span = self.random.between(3, 12).min(target - self.posts);
@@ -146,13 +209,20 @@ impl Builder {
                         let name = numbered(DIVISIONS[n % DIVISIONS.len()], n / DIVISIONS.len());
                         let division = self.add(
                             Some(manager),
-                            unit(&format!("{name} Division"), Some(PALETTE[n % PALETTE.len()])),
+                            unit(
+                                &format!("{name} Division"),
+                                Some(PALETTE[n % PALETTE.len()]),
+                            ),
                         );
                         (division, format!("Director, {name}"), name)
                     }
                     1 => {
-                        let name = format!("{area} {}", numbered(DEPARTMENTS[n % DEPARTMENTS.len()], n / DEPARTMENTS.len()));
-                        let department = self.add(Some(manager), unit(&format!("{name} Department"), None));
+                        let name = format!(
+                            "{area} {}",
+                            numbered(DEPARTMENTS[n % DEPARTMENTS.len()], n / DEPARTMENTS.len())
+                        );
+                        let department =
+                            self.add(Some(manager), unit(&format!("{name} Department"), None));
                         (department, format!("Head of {name}"), name)
                     }
                     2 => {
@@ -182,7 +252,12 @@ impl Builder {
         let mut parent = None;
         while self.posts < target {
             let level = self.posts;
-            parent = Some(self.add_post(parent, NodeKind::Position, format!("Level {level} Manager"), true));
+            parent = Some(self.add_post(
+                parent,
+                NodeKind::Position,
+                format!("Level {level} Manager"),
+                true,
+            ));
         }
     }
 
@@ -205,15 +280,35 @@ impl Builder {
         id
     }
 
-    fn add_post(&mut self, parent: Option<NodeId>, kind: NodeKind, title: String, manager: bool) -> NodeId {
+    fn add_post(
+        &mut self,
+        parent: Option<NodeId>,
+        kind: NodeKind,
+        title: String,
+        manager: bool,
+    ) -> NodeId {
         let mut node = Node::new(kind, title);
         if !self.random.chance(8) {
-            node.holder = Some(format!("{} {}", self.random.pick(&GIVEN), self.random.pick(&FAMILY)));
+            node.holder = Some(format!(
+                "{} {}",
+                self.random.pick(&GIVEN),
+                self.random.pick(&FAMILY)
+            ));
         }
-        let pool: &[&str] = if manager { &MANAGER_DUTIES } else { &STAFF_DUTIES };
-        let count = if manager { self.random.between(2, 4) } else { self.random.between(1, 2) };
+        let pool: &[&str] = if manager {
+            &MANAGER_DUTIES
+        } else {
+            &STAFF_DUTIES
+        };
+        let count = if manager {
+            self.random.between(2, 4)
+        } else {
+            self.random.between(1, 2)
+        };
         let start = self.random.between(0, pool.len() - 1);
-        node.duties = (0..count).map(|n| pool[(start + n) % pool.len()].to_owned()).collect();
+        node.duties = (0..count)
+            .map(|n| pool[(start + n) % pool.len()].to_owned())
+            .collect();
         if !manager && kind == NodeKind::Position && self.random.chance(4) {
             node.headcount = self.random.between(2, 6) as u32;
             node.holder = None;
@@ -262,8 +357,14 @@ mod tests {
 
     #[test]
     fn the_same_seed_gives_the_same_chart() {
-        assert_eq!(generate(800, 3, Shape::Organisation), generate(800, 3, Shape::Organisation));
-        assert_ne!(generate(800, 3, Shape::Organisation), generate(800, 4, Shape::Organisation));
+        assert_eq!(
+            generate(800, 3, Shape::Organisation),
+            generate(800, 3, Shape::Organisation)
+        );
+        assert_ne!(
+            generate(800, 3, Shape::Organisation),
+            generate(800, 4, Shape::Organisation)
+        );
     }
 
     #[test]

@@ -15,7 +15,12 @@ use organigram::samples::{self, SAMPLE_PREFIX};
 
 /// Organigram: an org-chart editor. With no subcommand it opens the editor.
 #[derive(Parser)]
-#[command(name = "organigram", version, about, args_conflicts_with_subcommands = true)]
+#[command(
+    name = "organigram",
+    version,
+    about,
+    args_conflicts_with_subcommands = true
+)]
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
@@ -106,7 +111,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
         if let Some(file) = &cli.file {
             open_chart(file)?;
         }
-        eprintln!("organigram: the editor is coming in a later release; use a subcommand (see --help).");
+        eprintln!(
+            "organigram: the editor is coming in a later release; use a subcommand (see --help)."
+        );
         return Ok(ExitCode::from(2));
     };
     match command {
@@ -125,8 +132,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
             compact,
         } => {
             let format = match &format {
-                Some(name) => ExportFormat::from_name(name)
-                    .with_context(|| format!("unknown export format {name:?}; known: {}", known_formats()))?,
+                Some(name) => ExportFormat::from_name(name).with_context(|| {
+                    format!("unknown export format {name:?}; known: {}", known_formats())
+                })?,
                 None => ExportFormat::from_path(&output).with_context(|| {
                     format!(
                         "cannot tell the format from {}; give --format ({})",
@@ -258,13 +266,22 @@ fn print_stats(chart: &Chart, json: bool) -> Result<()> {
     println!("Positions:        {}", stats.positions);
     println!("Assistants:       {}", stats.assistants);
     println!("Total headcount:  {}", stats.headcount);
-    println!("Vacancies:        {} ({} vacant posts)", stats.vacancies, stats.vacant_posts);
-    println!("Layers:           {} (tree depth {})", stats.layers, stats.depth);
+    println!(
+        "Vacancies:        {} ({} vacant posts)",
+        stats.vacancies, stats.vacant_posts
+    );
+    println!(
+        "Layers:           {} (tree depth {})",
+        stats.layers, stats.depth
+    );
     match widest_label {
         Some(label) => println!("Widest span:      {} ({label})", stats.widest_span),
         None => println!("Widest span:      0"),
     }
-    println!("Mean span:        {:.2} over {} managers", stats.mean_span, stats.managers);
+    println!(
+        "Mean span:        {:.2} over {} managers",
+        stats.mean_span, stats.managers
+    );
     println!("Dotted lines:     {}", stats.dotted_lines);
     Ok(())
 }

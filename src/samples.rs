@@ -44,6 +44,9 @@ pub fn find(name: &str) -> Option<&'static Sample> {
 impl Sample {
     /// Parses the sample.
     pub fn load(&self) -> Result<Chart, LoadError> {
-        read_chart(self.text.as_bytes(), &format!("{SAMPLE_PREFIX}{}", self.name))
+        read_chart(
+            self.text.as_bytes(),
+            &format!("{SAMPLE_PREFIX}{}", self.name),
+        )
     }
 }

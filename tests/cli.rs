@@ -32,12 +32,22 @@ fn path_str(path: &Path) -> &str {
 
 #[test]
 fn validate_accepts_every_sample() {
-    let files: Vec<String> = ["seed-marketing-zh", "seed-marketing-en", "midsize-northwind"].map(sample).into();
-    let args: Vec<&str> = std::iter::once("validate").chain(files.iter().map(String::as_str)).collect();
+    let files: Vec<String> = [
+        "seed-marketing-zh",
+        "seed-marketing-en",
+        "midsize-northwind",
+    ]
+    .map(sample)
+    .into();
+    let args: Vec<&str> = std::iter::once("validate")
+        .chain(files.iter().map(String::as_str))
+        .collect();
     let output = organigram(&args);
     assert!(output.status.success(), "{}", stderr(&output));
     assert_eq!(stdout(&output).matches(": valid").count(), 3);
-    assert!(organigram(&["validate", "sample:seed-marketing-zh"]).status.success());
+    assert!(organigram(&["validate", "sample:seed-marketing-zh"])
+        .status
+        .success());
 }
 
 #[test]
@@ -51,18 +61,33 @@ fn validate_reports_every_problem_with_file_line_and_column() {
     .unwrap();
     let syntax = dir.path().join("syntax.ron");
     std::fs::write(&syntax, "(format: (1, 0), nodes: [(id: 1 kind: Unit)])").unwrap();
-    let output = organigram(&["validate", &sample("seed-marketing-zh"), path_str(&bad), path_str(&syntax)]);
+    let output = organigram(&[
+        "validate",
+        &sample("seed-marketing-zh"),
+        path_str(&bad),
+        path_str(&syntax),
+    ]);
     assert_eq!(output.status.code(), Some(1));
     let err = stderr(&output);
     let bad_name = bad.display().to_string();
-    assert!(err.contains(&format!("{bad_name}:5:6: ")) && err.contains("id 7"), "{err}");
-    assert!(err.contains(&format!("{bad_name}:6:6: ")) && err.contains("assistant"), "{err}");
+    assert!(
+        err.contains(&format!("{bad_name}:5:6: ")) && err.contains("id 7"),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!("{bad_name}:6:6: ")) && err.contains("assistant"),
+        "{err}"
+    );
     assert!(err.contains(&format!("{}:1:", syntax.display())), "{err}");
     assert!(stdout(&output).contains("seed-marketing-zh.ron: valid"));
 
     let missing = organigram(&["validate", "/no/such/file.ron"]);
     assert_eq!(missing.status.code(), Some(1));
-    assert!(stderr(&missing).contains("/no/such/file.ron: cannot read"), "{}", stderr(&missing));
+    assert!(
+        stderr(&missing).contains("/no/such/file.ron: cannot read"),
+        "{}",
+        stderr(&missing)
+    );
 }
 
 #[test]
@@ -70,12 +95,23 @@ fn stats_gives_the_seed_figures() {
     let output = organigram(&["stats", &sample("seed-marketing-zh")]);
     assert!(output.status.success(), "{}", stderr(&output));
     let text = stdout(&output);
-    for line in ["Units:            5", "Positions:        8", "Assistants:       2", "Total headcount:  10", "Vacancies:        10", "Layers:           4", "Widest span:      3 (“营销总监” (#2))"] {
+    for line in [
+        "Units:            5",
+        "Positions:        8",
+        "Assistants:       2",
+        "Total headcount:  10",
+        "Vacancies:        10",
+        "Layers:           4",
+        "Widest span:      3 (“营销总监” (#2))",
+    ] {
         assert!(text.contains(line), "missing {line:?} in\n{text}");
     }
     let json = organigram(&["stats", "--json", &sample("midsize-northwind")]);
     let value: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
-    assert_eq!(value["positions"].as_u64().unwrap() + value["assistants"].as_u64().unwrap(), 285);
+    assert_eq!(
+        value["positions"].as_u64().unwrap() + value["assistants"].as_u64().unwrap(),
+        285
+    );
     assert!(value["dotted_lines"].as_u64().unwrap() >= 8);
 }
 
@@ -112,7 +148,10 @@ fn export_json_has_every_seed_duty_on_the_right_post_and_marks_assistants() {
         if node["title"] == "大区销售经理" {
             assert_eq!(node["duties"].as_array().unwrap().len(), 17);
             assert_eq!(by_id(&node["unit"])["title"], "销售部");
-            assert_eq!(node["duties"][0], "据公司营销战略和总体规划,在负责区域内建立并完善渠道销售网络");
+            assert_eq!(
+                node["duties"][0],
+                "据公司营销战略和总体规划,在负责区域内建立并完善渠道销售网络"
+            );
         }
         if node["title"] == "工程销售经理" {
             assert_eq!(node["duties"].as_array().unwrap().len(), 16);
@@ -130,7 +169,14 @@ fn export_refuses_an_unknown_format() {
     assert!(!output.status.success());
     assert!(stderr(&output).contains("--format"), "{}", stderr(&output));
     assert!(!out.exists());
-    let forced = organigram(&["export", &sample("seed-marketing-en"), "-o", path_str(&out), "--format", "json"]);
+    let forced = organigram(&[
+        "export",
+        &sample("seed-marketing-en"),
+        "-o",
+        path_str(&out),
+        "--format",
+        "json",
+    ]);
     assert!(forced.status.success(), "{}", stderr(&forced));
     assert!(serde_json::from_slice::<serde_json::Value>(&std::fs::read(&out).unwrap()).is_ok());
 }
@@ -138,17 +184,35 @@ fn export_refuses_an_unknown_format() {
 #[test]
 fn generate_is_deterministic_and_valid() {
     let dir = temp_dir();
-    let paths: Vec<PathBuf> = ["a.ron", "b.ron", "c.ron"].iter().map(|n| dir.path().join(n)).collect();
+    let paths: Vec<PathBuf> = ["a.ron", "b.ron", "c.ron"]
+        .iter()
+        .map(|n| dir.path().join(n))
+        .collect();
     for (path, seed) in paths.iter().zip(["7", "7", "8"]) {
-        let output = organigram(&["generate", "--positions", "3000", "--seed", seed, "-o", path_str(path)]);
+        let output = organigram(&[
+            "generate",
+            "--positions",
+            "3000",
+            "--seed",
+            seed,
+            "-o",
+            path_str(path),
+        ]);
         assert!(output.status.success(), "{}", stderr(&output));
     }
     let [a, b, c] = [&paths[0], &paths[1], &paths[2]].map(|p| std::fs::read(p).unwrap());
     assert_eq!(a, b);
     assert_ne!(a, c);
-    assert!(organigram(&["validate", path_str(&paths[0])]).status.success());
-    let stats: serde_json::Value = serde_json::from_slice(&organigram(&["stats", "--json", path_str(&paths[0])]).stdout).unwrap();
-    assert_eq!(stats["positions"].as_u64().unwrap() + stats["assistants"].as_u64().unwrap(), 3000);
+    assert!(organigram(&["validate", path_str(&paths[0])])
+        .status
+        .success());
+    let stats: serde_json::Value =
+        serde_json::from_slice(&organigram(&["stats", "--json", path_str(&paths[0])]).stdout)
+            .unwrap();
+    assert_eq!(
+        stats["positions"].as_u64().unwrap() + stats["assistants"].as_u64().unwrap(),
+        3000
+    );
     assert!(stats["widest_span"].as_u64().unwrap() <= 12);
 }
 
@@ -173,7 +237,15 @@ fn million_node_charts_generate_validate_and_export() {
             assert!(output.status.success(), "{args:?}: {}", stderr(&output));
             output
         };
-        run(&["generate", "--positions", "1000000", "--shape", shape, "-o", path_str(&chart)]);
+        run(&[
+            "generate",
+            "--positions",
+            "1000000",
+            "--shape",
+            shape,
+            "-o",
+            path_str(&chart),
+        ]);
         assert!(stdout(&run(&["validate", path_str(&chart)])).contains("valid"));
         run(&["export", path_str(&chart), "-o", path_str(&json)]);
         let size = std::fs::metadata(&json).unwrap().len();

@@ -17,23 +17,44 @@ fn problems(result: Result<organigram::model::Chart, LoadError>) -> Vec<String> 
 #[test]
 fn every_sample_validates_and_round_trips_byte_identically() {
     for sample in &SAMPLES {
-        let chart = sample.load().unwrap_or_else(|e| panic!("{}: {e}", sample.name));
+        let chart = sample
+            .load()
+            .unwrap_or_else(|e| panic!("{}: {e}", sample.name));
         let written = write_chart(&chart);
-        assert_eq!(written, sample.text, "{} does not round-trip byte for byte", sample.name);
+        assert_eq!(
+            written, sample.text,
+            "{} does not round-trip byte for byte",
+            sample.name
+        );
         let path = format!("{}/samples/{}.ron", env!("CARGO_MANIFEST_DIR"), sample.name);
-        assert_eq!(std::fs::read_to_string(&path).unwrap(), sample.text, "embedded copy of {path} is stale");
+        assert_eq!(
+            std::fs::read_to_string(&path).unwrap(),
+            sample.text,
+            "embedded copy of {path} is stale"
+        );
     }
 }
 
 #[test]
 fn the_seed_keeps_all_75_duties_in_the_right_places() {
-    let chart = organigram::samples::find("seed-marketing-zh").unwrap().load().unwrap();
+    let chart = organigram::samples::find("seed-marketing-zh")
+        .unwrap()
+        .load()
+        .unwrap();
     let mut per_post = Vec::new();
     for id in chart.tree_order() {
         let node = chart.node(id).unwrap();
         if node.kind.is_post() {
-            let unit = chart.unit_of(id).and_then(|u| chart.node(u)).map(|u| u.title.clone());
-            per_post.push((unit.unwrap_or_default(), node.title.clone(), node.kind, node.duties.len()));
+            let unit = chart
+                .unit_of(id)
+                .and_then(|u| chart.node(u))
+                .map(|u| u.title.clone());
+            per_post.push((
+                unit.unwrap_or_default(),
+                node.title.clone(),
+                node.kind,
+                node.duties.len(),
+            ));
         }
     }
     let expected = [
@@ -48,13 +69,18 @@ fn the_seed_keeps_all_75_duties_in_the_right_places() {
         ("工程示范中心", "销售工程师", NodeKind::Position, 6),
         ("市场部", "市场经理", NodeKind::Position, 2),
     ];
-    let got: Vec<(&str, &str, NodeKind, usize)> =
-        per_post.iter().map(|(u, t, k, n)| (u.as_str(), t.as_str(), *k, *n)).collect();
+    let got: Vec<(&str, &str, NodeKind, usize)> = per_post
+        .iter()
+        .map(|(u, t, k, n)| (u.as_str(), t.as_str(), *k, *n))
+        .collect();
     assert_eq!(got, expected);
     // Verbatim, typos kept, bullets dropped, wrapped lines joined.
-    let source = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/seeds/000_f2a3b39aafccb941.txt"))
-        .ok()
-        .map(|text| text.replace(['\n', '\r'], ""));
+    let source = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/seeds/000_f2a3b39aafccb941.txt"
+    ))
+    .ok()
+    .map(|text| text.replace(['\n', '\r'], ""));
     for id in chart.tree_order() {
         for duty in &chart.node(id).unwrap().duties {
             assert!(!duty.starts_with('➢') && !duty.contains('\n'), "{duty}");
@@ -63,7 +89,10 @@ fn the_seed_keeps_all_75_duties_in_the_right_places() {
             }
         }
     }
-    let sales_manager = chart.tree_order().find(|&id| chart.node(id).unwrap().title == "大区销售经理").unwrap();
+    let sales_manager = chart
+        .tree_order()
+        .find(|&id| chart.node(id).unwrap().title == "大区销售经理")
+        .unwrap();
     let duties = &chart.node(sales_manager).unwrap().duties;
     assert_eq!(duties[5], "负责产品销售过程中得控制与管理");
     assert_eq!(duties[15], "宣企业文化,提高部门员工的凝聚力和战斗力");
@@ -71,20 +100,39 @@ fn the_seed_keeps_all_75_duties_in_the_right_places() {
 
 #[test]
 fn chinese_is_written_as_is_and_moving_a_subtree_changes_two_lines() {
-    let mut chart = organigram::samples::find("seed-marketing-zh").unwrap().load().unwrap();
+    let mut chart = organigram::samples::find("seed-marketing-zh")
+        .unwrap()
+        .load()
+        .unwrap();
     let before = write_chart(&chart);
     assert!(before.contains("大区销售经理") && !before.contains("\\u"));
     // Move 销售主管 (with its 销售工程师) from 大区销售经理 to 工程销售经理.
     let find = |title: &str, chart: &organigram::model::Chart| {
-        chart.tree_order().find(|&id| chart.node(id).unwrap().title == title).unwrap()
+        chart
+            .tree_order()
+            .find(|&id| chart.node(id).unwrap().title == title)
+            .unwrap()
     };
     let supervisor = chart.children(find("大区销售经理", &chart))[1];
     let target = find("工程销售经理", &chart);
-    chart.apply(Edit::Move { id: supervisor, parent: Some(target), index: 2 }).unwrap();
+    chart
+        .apply(Edit::Move {
+            id: supervisor,
+            parent: Some(target),
+            index: 2,
+        })
+        .unwrap();
     let after = write_chart(&chart);
-    let changed = before.lines().zip(after.lines()).filter(|(a, b)| a != b).count();
+    let changed = before
+        .lines()
+        .zip(after.lines())
+        .filter(|(a, b)| a != b)
+        .count();
     assert_eq!(before.lines().count(), after.lines().count());
-    assert_eq!(changed, 2, "a move should change the two reports lines only");
+    assert_eq!(
+        changed, 2,
+        "a move should change the two reports lines only"
+    );
 }
 
 #[test]
@@ -95,10 +143,19 @@ fn syntax_errors_name_file_line_and_column() {
     assert!(lines[0].starts_with("bad.ron:5:"), "{lines:?}");
     assert!(lines[0].contains("Positon"), "{lines:?}");
 
-    let lines = problems(read_chart(b"(format: (1, 0), nodes: [(id: 1, kind: Unit, colour: \"blue\")])", "c.ron"));
-    assert!(lines[0].starts_with("c.ron:1:") && lines[0].contains("#rrggbb"), "{lines:?}");
+    let lines = problems(read_chart(
+        b"(format: (1, 0), nodes: [(id: 1, kind: Unit, colour: \"blue\")])",
+        "c.ron",
+    ));
+    assert!(
+        lines[0].starts_with("c.ron:1:") && lines[0].contains("#rrggbb"),
+        "{lines:?}"
+    );
 
-    let lines = problems(read_chart(b"(format: (1, 0), nodes: [(id: 1, kind: Unit, tittle: \"x\")])", "u.ron"));
+    let lines = problems(read_chart(
+        b"(format: (1, 0), nodes: [(id: 1, kind: Unit, tittle: \"x\")])",
+        "u.ron",
+    ));
     assert!(lines[0].contains("tittle"), "{lines:?}");
 }
 
@@ -143,28 +200,44 @@ fn a_newer_format_is_refused_clearly() {
     let text = "(format: (2, 0), nodes: [], future_field: 1)";
     let error = read_chart(text.as_bytes(), "new.ron").unwrap_err();
     assert!(matches!(error, LoadError::NewerVersion { .. }));
-    assert!(error.to_string().contains("made by a newer Organigram"), "{error}");
+    assert!(
+        error.to_string().contains("made by a newer Organigram"),
+        "{error}"
+    );
 }
 
 #[test]
 fn bom_and_crlf_load_and_bad_bytes_get_a_clear_error() {
     let sample = organigram::samples::find("seed-marketing-zh").unwrap();
     let crlf = format!("\u{feff}{}", sample.text.replace('\n', "\r\n"));
-    assert_eq!(read_chart(crlf.as_bytes(), "crlf.ron").unwrap(), sample.load().unwrap());
+    assert_eq!(
+        read_chart(crlf.as_bytes(), "crlf.ron").unwrap(),
+        sample.load().unwrap()
+    );
 
     let mut bytes = sample.text.as_bytes().to_vec();
     bytes.insert(40, 0xff);
     let lines = problems(read_chart(&bytes, "bin.ron"));
-    assert!(lines[0].starts_with("bin.ron:") && lines[0].contains("UTF-8"), "{lines:?}");
+    assert!(
+        lines[0].starts_with("bin.ron:") && lines[0].contains("UTF-8"),
+        "{lines:?}"
+    );
     assert!(problems(read_chart(b"", "empty.ron"))[0].contains("empty"));
     assert!(problems(read_chart(b"\0\0\0", "nul.ron"))[0].starts_with("nul.ron:1:"));
-    let deep = format!("(format: (1, 0), nodes: {}{})", "[".repeat(10_000), "]".repeat(10_000));
+    let deep = format!(
+        "(format: (1, 0), nodes: {}{})",
+        "[".repeat(10_000),
+        "]".repeat(10_000)
+    );
     assert!(read_chart(deep.as_bytes(), "deep.ron").is_err());
 }
 
 #[test]
 fn truncation_at_any_byte_is_an_error_not_a_panic() {
-    let text = organigram::samples::find("seed-marketing-en").unwrap().text.as_bytes();
+    let text = organigram::samples::find("seed-marketing-en")
+        .unwrap()
+        .text
+        .as_bytes();
     for end in (0..text.len()).step_by(7) {
         let _ = read_chart(&text[..end], "cut.ron");
     }
@@ -193,7 +266,10 @@ proptest! {
 
 #[test]
 fn ids_in_errors_point_at_the_node() {
-    let lines = problems(read_chart(b"(format: (1, 0), roots: [1], nodes: [(id: 1, kind: Position, reports: [1])])", "self.ron"));
+    let lines = problems(read_chart(
+        b"(format: (1, 0), roots: [1], nodes: [(id: 1, kind: Position, reports: [1])])",
+        "self.ron",
+    ));
     assert!(lines[0].starts_with("self.ron:1:39:"), "{lines:?}");
     let _ = NodeId(1);
 }

@@ -4,7 +4,9 @@ mod common;
 
 use std::collections::HashMap;
 
-use organigram::layout::{layout_chart_with_sizes, ChartLayout, LayoutOptions, Placement, RectInChart};
+use organigram::layout::{
+    layout_chart_with_sizes, ChartLayout, LayoutOptions, Placement, RectInChart,
+};
 use organigram::model::{Chart, Edit, Node, NodeId, NodeKind};
 use proptest::prelude::*;
 
@@ -12,7 +14,10 @@ use proptest::prelude::*;
 fn forest() -> impl Strategy<Value = (Vec<Option<prop::sample::Index>>, Vec<(u16, u16)>)> {
     (1usize..70).prop_flat_map(|n| {
         (
-            prop::collection::vec(proptest::option::weighted(0.95, any::<prop::sample::Index>()), n),
+            prop::collection::vec(
+                proptest::option::weighted(0.95, any::<prop::sample::Index>()),
+                n,
+            ),
             prop::collection::vec((20u16..200, 10u16..90), n),
         )
     })
@@ -30,25 +35,38 @@ fn build(parents: &[Option<prop::sample::Index>], mirrored: bool) -> Chart {
         let id = NodeId(n as u32 + 1);
         let node = Box::new(Node::new(NodeKind::Position, format!("n{n}")));
         let index = if mirrored { 0 } else { siblings };
-        chart.apply(Edit::AddNode { id, parent, index, node }).unwrap();
+        chart
+            .apply(Edit::AddNode {
+                id,
+                parent,
+                index,
+                node,
+            })
+            .unwrap();
         made.push(id);
     }
     chart
 }
 
 fn lay_out(chart: &Chart, sizes: &[(u16, u16)], options: &LayoutOptions) -> ChartLayout {
-    layout_chart_with_sizes(chart, options, |id, _| {
+    layout_chart_with_sizes(chart, options, |id| {
         let (w, h) = sizes[id.0 as usize - 1];
         [f32::from(w), f32::from(h)]
     })
 }
 
 fn subtree_rects(chart: &Chart, layout: &ChartLayout, root: NodeId) -> Vec<RectInChart> {
-    chart.subtree(root).filter_map(|id| layout.rect(id)).collect()
+    chart
+        .subtree(root)
+        .filter_map(|id| layout.rect(id))
+        .collect()
 }
 
 fn options(align_rows: bool) -> LayoutOptions {
-    LayoutOptions { align_rows, ..LayoutOptions::default() }
+    LayoutOptions {
+        align_rows,
+        ..LayoutOptions::default()
+    }
 }
 
 proptest! {
@@ -132,7 +150,7 @@ proptest! {
     fn assistants_collapse_and_pins(recipes in prop::collection::vec(common::node_recipe(), 1..60), compact in any::<bool>()) {
         let chart = common::build_chart(&recipes);
         let options = LayoutOptions { compact, ..LayoutOptions::default() };
-        let layout = layout_chart_with_sizes(&chart, &options, |id, _| [60.0 + (id.0 % 5) as f32 * 30.0, 40.0 + (id.0 % 3) as f32 * 15.0]);
+        let layout = layout_chart_with_sizes(&chart, &options, |id| [60.0 + (id.0 % 5) as f32 * 30.0, 40.0 + (id.0 % 3) as f32 * 15.0]);
         let mut hidden = HashMap::new();
         for id in chart.tree_order() {
             let above_hidden = chart.parent(id).is_some_and(|p| hidden[&p] || chart.node(p).unwrap().collapsed);
@@ -163,7 +181,7 @@ proptest! {
 #[test]
 fn a_million_deep_chain_lays_out_without_overflowing_the_stack() {
     let chart = organigram::generate::generate(1_000_000, 1, organigram::generate::Shape::Chain);
-    let layout = layout_chart_with_sizes(&chart, &LayoutOptions::default(), |_, _| [140.0, 60.0]);
+    let layout = layout_chart_with_sizes(&chart, &LayoutOptions::default(), |_| [140.0, 60.0]);
     assert_eq!(layout.cards.len(), 1_000_000);
     let last = layout.cards.iter().map(|c| c.rect.y).fold(0.0f32, f32::max);
     assert!(last > 1_000_000.0 * 100.0);

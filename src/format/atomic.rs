@@ -88,19 +88,24 @@ pub fn write_atomically_with(
     {
         let mut out = BufWriter::with_capacity(1 << 20, temp.as_file());
         fill(&mut out).map_err(|e| SaveError::new(path, "writing failed", e))?;
-        out.flush().map_err(|e| SaveError::new(path, "writing failed", e))?;
+        out.flush()
+            .map_err(|e| SaveError::new(path, "writing failed", e))?;
     }
     temp.as_file()
         .sync_all()
         .map_err(|e| SaveError::new(path, "flushing to disk failed", e))?;
     let existing = fs::metadata(path).ok();
-    let permissions = existing.as_ref().map(fs::Metadata::permissions).or_else(default_permissions);
+    let permissions = existing
+        .as_ref()
+        .map(fs::Metadata::permissions)
+        .or_else(default_permissions);
     if let Some(permissions) = permissions {
         fs::set_permissions(temp.path(), permissions)
             .map_err(|e| SaveError::new(path, "cannot set the file's permissions", e))?;
     }
     if options.keep_backup && existing.as_ref().is_some_and(fs::Metadata::is_file) {
-        keep_backup(path).map_err(|e| SaveError::new(path, "cannot keep the previous version as .bak", e))?;
+        keep_backup(path)
+            .map_err(|e| SaveError::new(path, "cannot keep the previous version as .bak", e))?;
     }
     temp.persist(path)
         .map_err(|e| SaveError::new(path, "cannot replace the file", e.error))?;

@@ -63,7 +63,12 @@ impl LoadError {
         }
     }
 
-    pub(crate) fn at(source_name: &str, line: usize, column: usize, message: impl Into<String>) -> LoadError {
+    pub(crate) fn at(
+        source_name: &str,
+        line: usize,
+        column: usize,
+        message: impl Into<String>,
+    ) -> LoadError {
         LoadError::Invalid {
             source_name: source_name.to_owned(),
             problems: vec![Problem {
@@ -88,7 +93,9 @@ impl fmt::Display for Lines<'_> {
                 writeln!(f)?;
             }
             match problem.at {
-                Some((line, column)) => write!(f, "{}:{line}:{column}: {}", self.0, problem.message)?,
+                Some((line, column)) => {
+                    write!(f, "{}:{line}:{column}: {}", self.0, problem.message)?
+                }
                 None => write!(f, "{}: {}", self.0, problem.message)?,
             }
         }

@@ -58,7 +58,8 @@ pub(super) fn node_positions(text: &str) -> FxHashMap<u32, Vec<(usize, usize)>> 
                 }
                 if bytes.get(cursor) == Some(&b':') {
                     cursor += 1;
-                    while cursor < bytes.len() && (bytes[cursor] == b' ' || bytes[cursor] == b'\t') {
+                    while cursor < bytes.len() && (bytes[cursor] == b' ' || bytes[cursor] == b'\t')
+                    {
                         cursor += 1;
                     }
                     let digits_end = bytes[cursor..]
@@ -86,8 +87,13 @@ fn is_ident(byte: u8) -> bool {
 pub(super) fn line_and_column(bytes: &[u8], offset: usize) -> (usize, usize) {
     let before = &bytes[..offset.min(bytes.len())];
     let line = 1 + before.iter().filter(|&&b| b == b'\n').count();
-    let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |n| n + 1);
-    let column = 1 + String::from_utf8_lossy(&before[line_start..]).chars().count();
+    let line_start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |n| n + 1);
+    let column = 1 + String::from_utf8_lossy(&before[line_start..])
+        .chars()
+        .count();
     (line, column)
 }
 

@@ -4,8 +4,8 @@
 use ron::extensions::Extensions;
 use serde::{de::Error as _, Deserialize, Deserializer};
 
-use crate::model::{ChartPoint, Colour, Node, NodeId, NodeKind, NodeRecord};
 use crate::model::Chart;
+use crate::model::{ChartPoint, Colour, Node, NodeId, NodeKind, NodeRecord};
 
 use super::error::{LoadError, Problem};
 use super::locate::{line_and_column, node_positions};
@@ -68,8 +68,11 @@ fn one() -> u32 {
 fn colour<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Colour>, D::Error> {
     let text: Option<String> = Option::deserialize(deserializer)?;
     text.map(|text| {
-        Colour::from_hex(&text)
-            .ok_or_else(|| D::Error::custom(format!("colour \"{text}\" is not a colour; write it as \"#rrggbb\"")))
+        Colour::from_hex(&text).ok_or_else(|| {
+            D::Error::custom(format!(
+                "colour \"{text}\" is not a colour; write it as \"#rrggbb\""
+            ))
+        })
     })
     .transpose()
 }
@@ -103,7 +106,12 @@ pub fn read_chart(bytes: &[u8], source_name: &str) -> Result<Chart, LoadError> {
                 check_version(probe.format, source_name)?;
             }
             let start = error.span.start;
-            return Err(LoadError::at(source_name, start.line, start.col, error.code.to_string()));
+            return Err(LoadError::at(
+                source_name,
+                start.line,
+                start.col,
+                error.code.to_string(),
+            ));
         }
     };
     check_version(file.format, source_name)?;
@@ -136,7 +144,8 @@ pub fn read_chart(bytes: &[u8], source_name: &str) -> Result<Chart, LoadError> {
                 let places = error.node.and_then(|id| positions.get(&id.0));
                 let mut message = error.message;
                 if let Some(places) = places.filter(|p| p.len() > 1) {
-                    let lines: Vec<String> = places.iter().map(|(line, _)| line.to_string()).collect();
+                    let lines: Vec<String> =
+                        places.iter().map(|(line, _)| line.to_string()).collect();
                     message.push_str(&format!(" (that id appears on lines {})", lines.join(", ")));
                 }
                 Problem {
@@ -166,7 +175,10 @@ fn check_version(found: (u32, u32), source_name: &str) -> Result<(), LoadError> 
             source_name: source_name.to_owned(),
             problems: vec![Problem {
                 at: None,
-                message: format!("format {}.{} is not an Organigram format; this version writes 1.0", found.0, found.1),
+                message: format!(
+                    "format {}.{} is not an Organigram format; this version writes 1.0",
+                    found.0, found.1
+                ),
             }],
         });
     }

@@ -2,31 +2,36 @@
 
 use std::fmt::Write;
 
-use crate::model::{Chart, NodeId, NodeRecord};
+use crate::model::{Chart, Node, NodeId};
 
 use super::FORMAT_VERSION;
 
 /// The chart as RON text in the native format. The same chart always gives the same bytes.
 pub fn write_chart(chart: &Chart) -> String {
-    let records = chart.to_records();
-    let mut out = String::with_capacity(128 + records.len() * 160);
+    let ids = chart.sorted_ids();
+    let mut out = String::with_capacity(128 + ids.len() * 200);
     out.push_str("// Organigram chart, format 1.0. See README.md, \"File format\".\n(\n");
-    let _ = writeln!(out, "    format: ({}, {}),", FORMAT_VERSION.0, FORMAT_VERSION.1);
+    let _ = writeln!(
+        out,
+        "    format: ({}, {}),",
+        FORMAT_VERSION.0, FORMAT_VERSION.1
+    );
     field_str(&mut out, 4, "title", chart.title());
     field_str(&mut out, 4, "organisation", chart.organisation());
     field_ids(&mut out, 4, "roots", chart.roots());
     out.push_str("    nodes: [\n");
-    for record in &records {
-        write_node(&mut out, record);
+    for id in ids {
+        if let Some(node) = chart.node(id) {
+            write_node(&mut out, id, node, chart.children(id));
+        }
     }
     out.push_str("    ],\n)\n");
     out
 }
 
-fn write_node(out: &mut String, record: &NodeRecord) {
-    let node = &record.node;
+fn write_node(out: &mut String, id: NodeId, node: &Node, reports: &[NodeId]) {
     out.push_str("        (\n");
-    let _ = writeln!(out, "            id: {},", record.id.0);
+    let _ = writeln!(out, "            id: {},", id.0);
     let _ = writeln!(out, "            kind: {:?},", node.kind);
     field_str(out, 12, "title", &node.title);
     match (&node.holder, node.kind.is_post()) {
@@ -40,8 +45,8 @@ fn write_node(out: &mut String, record: &NodeRecord) {
     if let Some(colour) = node.colour {
         field_str(out, 12, "colour", &colour.to_hex());
     }
-    if !record.reports.is_empty() {
-        field_ids(out, 12, "reports", &record.reports);
+    if !reports.is_empty() {
+        field_ids(out, 12, "reports", reports);
     }
     if !node.dotted.is_empty() {
         field_ids(out, 12, "dotted", &node.dotted);

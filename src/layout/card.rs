@@ -141,8 +141,10 @@ pub fn card_text(node: &Node, style: &CardStyle) -> CardText {
         style.width_with_duties
     } else {
         let title_w = text_width(&node.title, title_px);
-        let holder_w = holder.map_or(0.0, |(text, _)| text_width(text, style.holder_px)) + badge_width;
-        (title_w.max(holder_w) + 2.0 * style.padding_x + 2.0).clamp(style.min_width, style.max_width)
+        let holder_w =
+            holder.map_or(0.0, |(text, _)| text_width(text, style.holder_px)) + badge_width;
+        (title_w.max(holder_w) + 2.0 * style.padding_x + 2.0)
+            .clamp(style.min_width, style.max_width)
     };
     let inner = width - 2.0 * style.padding_x;
 
@@ -156,7 +158,9 @@ pub fn card_text(node: &Node, style: &CardStyle) -> CardText {
     for (n, (from, to)) in title_lines.into_iter().enumerate() {
         let mut text = node.title[from..to].to_owned();
         if cut && n + 1 == count {
-            while !text.is_empty() && text_width(&text, title_px) + text_width("…", title_px) > inner {
+            while !text.is_empty()
+                && text_width(&text, title_px) + text_width("…", title_px) > inner
+            {
                 text.pop();
             }
             text.push('…');
@@ -177,7 +181,9 @@ pub fn card_text(node: &Node, style: &CardStyle) -> CardText {
         let room = inner - badge_width;
         let mut shown = text.to_owned();
         if text_width(&shown, style.holder_px) > room {
-            while !shown.is_empty() && text_width(&shown, style.holder_px) + text_width("…", style.holder_px) > room {
+            while !shown.is_empty()
+                && text_width(&shown, style.holder_px) + text_width("…", style.holder_px) > room
+            {
                 shown.pop();
             }
             shown.push('…');
@@ -204,7 +210,10 @@ pub fn card_text(node: &Node, style: &CardStyle) -> CardText {
         let indent = text_width(DUTY_BULLET, style.duty_px) + 4.0;
         let duty_lh = style.duty_px * style.line_height;
         for duty in &node.duties {
-            for (n, (from, to)) in wrap(duty, style.duty_px, inner - indent).into_iter().enumerate() {
+            for (n, (from, to)) in wrap(duty, style.duty_px, inner - indent)
+                .into_iter()
+                .enumerate()
+            {
                 lines.push(CardLine {
                     text: duty[from..to].to_owned(),
                     role: LineRole::Duty { first: n == 0 },
@@ -230,10 +239,16 @@ mod tests {
 
     #[test]
     fn every_line_fits_inside_its_card() {
-        let mut node = Node::new(NodeKind::Position, "负责区域市场招商策略的拟定和市场规划以及渠道销售网络的建立");
+        let mut node = Node::new(
+            NodeKind::Position,
+            "负责区域市场招商策略的拟定和市场规划以及渠道销售网络的建立",
+        );
         node.holder = Some("A very long holder name that will not fit on one line".into());
         node.headcount = 12;
-        node.duties = vec!["负责渠道的销售合同,订单的拟制和鉴定".into(), "Short duty".into()];
+        node.duties = vec![
+            "负责渠道的销售合同,订单的拟制和鉴定".into(),
+            "Short duty".into(),
+        ];
         for show_duties in [false, true] {
             let style = CardStyle {
                 show_duties,
@@ -243,10 +258,20 @@ mod tests {
             assert!(card.width >= style.min_width);
             for line in &card.lines {
                 let right = line.offset[0] + text_width(&line.text, line.font_px);
-                assert!(right <= card.width - style.padding_x + 0.5, "{line:?} in {}", card.width);
+                assert!(
+                    right <= card.width - style.padding_x + 0.5,
+                    "{line:?} in {}",
+                    card.width
+                );
                 assert!(line.offset[1] + line.font_px <= card.height, "{line:?}");
             }
-            assert_eq!(card.lines.iter().filter(|l| l.role == LineRole::Badge).count(), 1);
+            assert_eq!(
+                card.lines
+                    .iter()
+                    .filter(|l| l.role == LineRole::Badge)
+                    .count(),
+                1
+            );
         }
     }
 
@@ -254,7 +279,10 @@ mod tests {
     fn vacant_posts_say_so_and_units_have_no_holder_line() {
         let style = CardStyle::for_language_of("营销部");
         let post = card_text(&Node::new(NodeKind::Position, "销售主管"), &style);
-        assert!(post.lines.iter().any(|l| l.role == LineRole::Vacant && l.text == "空缺"));
+        assert!(post
+            .lines
+            .iter()
+            .any(|l| l.role == LineRole::Vacant && l.text == "空缺"));
         let unit = card_text(&Node::new(NodeKind::Unit, "销售部"), &style);
         assert!(unit.lines.iter().all(|l| l.role == LineRole::Title));
         assert!(unit.height < post.height);

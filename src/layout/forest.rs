@@ -3,9 +3,9 @@
 //! Layout works in "layout space": breadth across the tree and depth down it. Top-down
 //! charts use it as it is; left-to-right charts swap the axes on the way in and out.
 
-use crate::model::{Chart, Node, NodeId, NodeKind};
+use crate::model::{Chart, NodeId, NodeKind};
 
-use super::tidy::{tidy, TidyInput};
+use super::tidy::{tidy_into, TidyInput, TidyOutput, TidyScratch};
 use super::{LayoutOptions, Orientation, PlacedCard, Placement, RectInChart};
 
 const NONE: u32 = u32::MAX;
@@ -31,23 +31,38 @@ struct TreeNode {
     half_breadth: f64,
 }
 
-struct Prepared {
+/// Every buffer a layout needs, kept between layouts so that laying out again allocates
+/// nothing once the buffers have grown to the chart's size.
+#[derive(Default)]
+pub(super) struct Buffers {
     nodes: Vec<TreeNode>,
     sides: Vec<(NodeId, Extent)>,
+    stack: Vec<(NodeId, u32)>,
+    team: Vec<(NodeId, bool)>,
+    input: TidyInput,
+    fill: Vec<u32>,
+    level: Vec<u32>,
+    tallest: Vec<f64>,
+    scratch: TidyScratch,
+    out: TidyOutput,
+    top_of: Vec<u32>,
+    offsets: Vec<(f64, f64)>,
 }
 
-/// Lays the chart out and returns every visible card in tree order.
+/// Lays the chart out into `cards`: every visible card, in tree order.
 pub(super) fn lay_out(
     chart: &Chart,
     options: &LayoutOptions,
-    mut size_of: impl FnMut(NodeId, &Node) -> [f32; 2],
-) -> Vec<PlacedCard> {
-    let mut extent_of = |id: NodeId, node: &Node| {
-        let [width, height] = size_of(id, node);
+    mut size_of: impl FnMut(NodeId) -> [f32; 2],
+    buffers: &mut Buffers,
+    cards: &mut Vec<PlacedCard>,
+) {
+    let mut extent_of = |id: NodeId| {
+        let [width, height] = size_of(id);
         to_layout_space(options.orientation, f64::from(width), f64::from(height))
     };
-    let prepared = prepare(chart, options, &mut extent_of);
-    place(&prepared, options)
+    prepare(chart, options, &mut extent_of, buffers);
+    place(options, buffers, cards);
 }
 
 fn to_layout_space(orientation: Orientation, width: f64, height: f64) -> Extent {
@@ -65,9 +80,24 @@ fn to_layout_space(orientation: Orientation, width: f64, height: f64) -> Extent 
 
 /// Walks the visible chart depth-first (with an explicit stack) and numbers the tree
 /// nodes in pre-order. Node 0 is a virtual root holding the unpinned top nodes.
-fn prepare(chart: &Chart, options: &LayoutOptions, extent_of: &mut impl FnMut(NodeId, &Node) -> Extent) -> Prepared {
+fn prepare(
+    chart: &Chart,
+    options: &LayoutOptions,
+    extent_of: &mut impl FnMut(NodeId) -> Extent,
+    buffers: &mut Buffers,
+) {
     let side_gap = f64::from(options.side_gap);
-    let mut nodes = Vec::with_capacity(chart.len() + 1);
+    let Buffers {
+        nodes,
+        sides,
+        stack,
+        team,
+        ..
+    } = buffers;
+    nodes.clear();
+    sides.clear();
+    team.clear();
+    stack.clear();
     nodes.push(TreeNode {
         id: NodeId(u32::MAX),
         card: Extent {
@@ -80,55 +110,55 @@ fn prepare(chart: &Chart, options: &LayoutOptions, extent_of: &mut impl FnMut(No
         side_to: 0,
         half_breadth: 0.0,
     });
-    let mut sides = Vec::new();
-    let mut stack: Vec<(NodeId, u32)> = chart.roots().iter().rev().map(|&id| (id, 0)).collect();
-    let mut team = Vec::new();
+    stack.extend(chart.roots().iter().rev().map(|&id| (id, 0)));
     while let Some((id, parent)) = stack.pop() {
-        let Some(node) = chart.node(id) else { continue };
+        let Some((shape, children)) = chart.shape(id) else {
+            continue;
+        };
         let index = nodes.len() as u32;
-        let pin = node.pin.map(|p| match options.orientation {
-            Orientation::TopDown => (f64::from(p.x), f64::from(p.y)),
-            Orientation::LeftToRight => (f64::from(p.y), f64::from(p.x)),
-        });
-        let card = extent_of(id, node);
+        let pin = if shape.pinned {
+            chart
+                .node(id)
+                .and_then(|node| node.pin)
+                .map(|p| match options.orientation {
+                    Orientation::TopDown => (f64::from(p.x), f64::from(p.y)),
+                    Orientation::LeftToRight => (f64::from(p.y), f64::from(p.x)),
+                })
+        } else {
+            None
+        };
+        let card = extent_of(id);
         let side_from = sides.len() as u32;
         let mut half_breadth = card.breadth / 2.0;
-        if !node.collapsed {
-            let children = chart.children(id);
+        if !shape.collapsed {
             team.clear();
             for &child in children {
-                let Some(child_node) = chart.node(child) else { continue };
-                if child_node.kind == NodeKind::Assistant && child_node.pin.is_none() {
-                    let extent = extent_of(child, child_node);
+                let Some((child_shape, grandchildren)) = chart.shape(child) else {
+                    continue;
+                };
+                if child_shape.kind == NodeKind::Assistant && !child_shape.pinned {
+                    let extent = extent_of(child);
                     half_breadth = half_breadth.max(side_gap + extent.breadth);
                     sides.push((child, extent));
-                } else if child_node.kind != NodeKind::Assistant {
-                    team.push(child);
+                } else if child_shape.kind == NodeKind::Assistant {
+                    // Pinned assistants are laid out on their own, at their pin.
+                    stack.push((child, index));
+                } else {
+                    let stackable =
+                        !child_shape.pinned && (grandchildren.is_empty() || child_shape.collapsed);
+                    team.push((child, stackable));
                 }
             }
-            let stack_team = options.compact
-                && team.len() >= 2
-                && team.iter().all(|&child| {
-                    chart.node(child).is_some_and(|n| n.pin.is_none())
-                        && (chart.children(child).is_empty()
-                            || chart.node(child).is_some_and(|n| n.collapsed))
-                });
+            let stack_team =
+                options.compact && team.len() >= 2 && team.iter().all(|&(_, stackable)| stackable);
             if stack_team {
-                for &child in &team {
-                    if let Some(child_node) = chart.node(child) {
-                        let extent = extent_of(child, child_node);
-                        half_breadth = half_breadth.max(side_gap + extent.breadth);
-                        sides.push((child, extent));
-                    }
+                for &(child, _) in team.iter() {
+                    let extent = extent_of(child);
+                    half_breadth = half_breadth.max(side_gap + extent.breadth);
+                    sides.push((child, extent));
                 }
             } else {
-                stack.extend(team.iter().rev().map(|&child| (child, index)));
-            }
-            // Pinned assistants are laid out on their own, at their pin.
-            for &child in children.iter().rev() {
-                if chart.node(child).is_some_and(|n| n.kind == NodeKind::Assistant && n.pin.is_some()) {
-                    stack.push((child, index));
-                }
+                stack.extend(team.iter().rev().map(|&(child, _)| (child, index)));
             }
         }
         nodes.push(TreeNode {
@@ -141,7 +171,6 @@ fn prepare(chart: &Chart, options: &LayoutOptions, extent_of: &mut impl FnMut(No
             half_breadth,
         });
     }
-    Prepared { nodes, sides }
 }
 
 /// Depth taken by the rows of side cards below a card.
@@ -152,21 +181,33 @@ fn side_band_depth(sides: &[(NodeId, Extent)], row_gap: f64) -> f64 {
         .sum()
 }
 
-fn place(prepared: &Prepared, options: &LayoutOptions) -> Vec<PlacedCard> {
-    let Prepared { nodes, sides } = prepared;
+fn place(options: &LayoutOptions, buffers: &mut Buffers, cards: &mut Vec<PlacedCard>) {
+    let Buffers {
+        nodes,
+        sides,
+        input,
+        fill,
+        level,
+        tallest,
+        scratch,
+        out,
+        top_of,
+        offsets,
+        ..
+    } = buffers;
     let n = nodes.len();
     let sibling_gap = f64::from(options.sibling_gap);
     let level_gap = f64::from(options.level_gap);
     let row_gap = f64::from(options.side_row_gap);
     let side_gap = f64::from(options.side_gap);
 
-    let mut input = TidyInput {
-        width: Vec::with_capacity(n),
-        height: Vec::with_capacity(n),
-        child_start: vec![0; n + 1],
-        children: vec![0; n],
-        tops: Vec::new(),
-    };
+    input.width.clear();
+    input.height.clear();
+    input.child_start.clear();
+    input.child_start.resize(n + 1, 0);
+    input.children.clear();
+    input.children.resize(n, 0);
+    input.tops.clear();
     for (index, node) in nodes.iter().enumerate() {
         let own_sides = &sides[node.side_from as usize..node.side_to as usize];
         if index == 0 {
@@ -174,7 +215,9 @@ fn place(prepared: &Prepared, options: &LayoutOptions) -> Vec<PlacedCard> {
             input.height.push(0.0);
         } else {
             input.width.push(2.0 * node.half_breadth + sibling_gap);
-            input.height.push(node.card.depth + side_band_depth(own_sides, row_gap) + level_gap);
+            input
+                .height
+                .push(node.card.depth + side_band_depth(own_sides, row_gap) + level_gap);
         }
         if node.parent == NONE {
             input.tops.push(index as u32);
@@ -186,7 +229,8 @@ fn place(prepared: &Prepared, options: &LayoutOptions) -> Vec<PlacedCard> {
     for at in 1..=n {
         input.child_start[at] += input.child_start[at - 1];
     }
-    let mut fill = input.child_start.clone();
+    fill.clear();
+    fill.extend_from_slice(&input.child_start);
     let mut used = 0;
     for (index, node) in nodes.iter().enumerate() {
         if node.parent != NONE {
@@ -198,20 +242,28 @@ fn place(prepared: &Prepared, options: &LayoutOptions) -> Vec<PlacedCard> {
     }
     input.children.truncate(used);
     if options.align_rows {
-        align_rows(&mut input, nodes);
+        align_rows(input, nodes, level, tallest);
     }
 
-    let out = tidy(&input);
+    tidy_into(input, scratch, out);
 
     // Offsets: unpinned trees start at 0,0; pinned trees move so their top card sits at its pin.
-    let mut top_of = vec![0u32; n];
+    // `top_of` says which entry of `offsets` moves each node.
+    top_of.clear();
+    top_of.resize(n, 0);
+    offsets.clear();
     for (index, node) in nodes.iter().enumerate() {
-        top_of[index] = if node.parent == NONE { index as u32 } else { top_of[node.parent as usize] };
+        top_of[index] = if node.parent == NONE {
+            offsets.push((0.0, 0.0));
+            (offsets.len() - 1) as u32
+        } else {
+            top_of[node.parent as usize]
+        };
     }
     let centre = |index: usize| out.x[index] + input.width[index] / 2.0;
     let mut min_breadth = f64::INFINITY;
     for index in 1..n {
-        if top_of[index] == 0 {
+        if top_of[index] == top_of[0] {
             let node = &nodes[index];
             min_breadth = min_breadth.min(centre(index) - node.half_breadth);
         }
@@ -219,19 +271,19 @@ fn place(prepared: &Prepared, options: &LayoutOptions) -> Vec<PlacedCard> {
     if !min_breadth.is_finite() {
         min_breadth = 0.0;
     }
-    let mut offset = vec![(0.0f64, 0.0f64); n];
-    offset[0] = (-min_breadth, 0.0);
+    offsets[top_of[0] as usize] = (-min_breadth, 0.0);
     for (index, node) in nodes.iter().enumerate().skip(1) {
         if let Some((pin_breadth, pin_depth)) = node.pin {
             // A pinned tree moves so that its top card's top-left corner sits at the pin.
             let card_left = centre(index) - node.card.breadth / 2.0;
-            offset[index] = (pin_breadth - card_left, pin_depth - out.y[index]);
+            offsets[top_of[index] as usize] = (pin_breadth - card_left, pin_depth - out.y[index]);
         }
     }
 
-    let mut cards = Vec::with_capacity(n - 1 + sides.len());
+    cards.clear();
+    cards.reserve(n - 1 + sides.len());
     for (index, node) in nodes.iter().enumerate().skip(1) {
-        let (dx, dy) = offset[top_of[index] as usize];
+        let (dx, dy) = offsets[top_of[index] as usize];
         let mid = centre(index) + dx;
         let top = out.y[index] + dy;
         cards.push(card_at(
@@ -239,7 +291,11 @@ fn place(prepared: &Prepared, options: &LayoutOptions) -> Vec<PlacedCard> {
             mid - node.card.breadth / 2.0,
             top,
             node.card,
-            if node.pin.is_some() { Placement::Pinned } else { Placement::Tree },
+            if node.pin.is_some() {
+                Placement::Pinned
+            } else {
+                Placement::Tree
+            },
             options.orientation,
         ));
         let mut row_top = top + node.card.depth;
@@ -253,21 +309,40 @@ fn place(prepared: &Prepared, options: &LayoutOptions) -> Vec<PlacedCard> {
                 _ => (None, None),
             };
             if let Some((id, extent)) = left {
-                cards.push(card_at(*id, mid - side_gap - extent.breadth, row_top, *extent, Placement::Side, options.orientation));
+                cards.push(card_at(
+                    *id,
+                    mid - side_gap - extent.breadth,
+                    row_top,
+                    *extent,
+                    Placement::Side,
+                    options.orientation,
+                ));
             }
             if let Some((id, extent)) = right {
-                cards.push(card_at(*id, mid + side_gap, row_top, *extent, Placement::Side, options.orientation));
+                cards.push(card_at(
+                    *id,
+                    mid + side_gap,
+                    row_top,
+                    *extent,
+                    Placement::Side,
+                    options.orientation,
+                ));
             }
             row_top += row_depth;
         }
     }
-    cards
 }
 
 /// Gives every tree node of a depth the slot height of the deepest one there.
-fn align_rows(input: &mut TidyInput, nodes: &[TreeNode]) {
-    let mut level = vec![0u32; nodes.len()];
-    let mut tallest: Vec<f64> = Vec::new();
+fn align_rows(
+    input: &mut TidyInput,
+    nodes: &[TreeNode],
+    level: &mut Vec<u32>,
+    tallest: &mut Vec<f64>,
+) {
+    level.clear();
+    level.resize(nodes.len(), 0);
+    tallest.clear();
     for (index, node) in nodes.iter().enumerate().skip(1) {
         level[index] = if node.parent == NONE || node.parent == 0 {
             0
@@ -307,5 +382,9 @@ fn card_at(
             height: extent.breadth as f32,
         },
     };
-    PlacedCard { id, rect, placement }
+    PlacedCard {
+        id,
+        rect,
+        placement,
+    }
 }

@@ -11,9 +11,7 @@ mod forest;
 pub mod tidy;
 pub mod wrap;
 
-use rustc_hash::FxHashMap;
-
-use crate::model::{Chart, Node, NodeId};
+use crate::model::{Chart, IdMap, NodeId};
 
 pub use card::{card_text, CardLine, CardStyle, CardText, LineRole};
 
@@ -92,7 +90,10 @@ impl RectInChart {
 
     /// True when the two rectangles share interior area.
     pub fn overlaps(&self, other: &RectInChart) -> bool {
-        self.x < other.right() && other.x < self.right() && self.y < other.bottom() && other.y < self.bottom()
+        self.x < other.right()
+            && other.x < self.right()
+            && self.y < other.bottom()
+            && other.y < self.bottom()
     }
 
     /// The smallest rectangle holding both.
@@ -137,13 +138,15 @@ pub struct ChartLayout {
     pub cards: Vec<PlacedCard>,
     /// Which way the chart grows.
     pub orientation: Orientation,
-    index: FxHashMap<NodeId, u32>,
+    index: IdMap<u32>,
 }
 
 impl ChartLayout {
     /// The place of `id`, if it is visible.
     pub fn get(&self, id: NodeId) -> Option<&PlacedCard> {
-        self.index.get(&id).and_then(|&at| self.cards.get(at as usize))
+        self.index
+            .get(id)
+            .and_then(|&at| self.cards.get(at as usize))
     }
 
     /// The rectangle of `id`, if it is visible.
@@ -158,25 +161,55 @@ impl ChartLayout {
         Some(cards.fold(first, |acc, card| acc.union(&card.rect)))
     }
 
-    fn from_cards(cards: Vec<PlacedCard>, orientation: Orientation) -> ChartLayout {
-        let index = cards
-            .iter()
-            .enumerate()
-            .map(|(at, card)| (card.id, at as u32))
-            .collect();
-        ChartLayout {
-            cards,
-            orientation,
-            index,
+    fn reindex(&mut self) {
+        self.index.clear();
+        for (at, card) in self.cards.iter().enumerate() {
+            self.index.insert(card.id, at as u32);
         }
+    }
+}
+
+/// A layout engine that keeps its working buffers between layouts, so laying out a chart
+/// again (after every edit, in the editor) allocates nothing.
+#[derive(Default)]
+pub struct Layouter {
+    buffers: forest::Buffers,
+}
+
+impl Layouter {
+    /// A layouter with empty buffers.
+    pub fn new() -> Layouter {
+        Layouter::default()
+    }
+
+    /// Lays out `chart` into `layout`, reusing its storage and this layouter's buffers;
+    /// `size_of` gives each visible card's `[width, height]`.
+    pub fn layout_into(
+        &mut self,
+        chart: &Chart,
+        options: &LayoutOptions,
+        size_of: impl FnMut(NodeId) -> [f32; 2],
+        layout: &mut ChartLayout,
+    ) {
+        forest::lay_out(
+            chart,
+            options,
+            size_of,
+            &mut self.buffers,
+            &mut layout.cards,
+        );
+        layout.orientation = options.orientation;
+        layout.reindex();
     }
 }
 
 /// Lays out `chart` with cards measured in `style`.
 pub fn layout_chart(chart: &Chart, style: &CardStyle, options: &LayoutOptions) -> ChartLayout {
-    layout_chart_with_sizes(chart, options, |_, node| {
-        let card = card_text(node, style);
-        [card.width, card.height]
+    layout_chart_with_sizes(chart, options, |id| {
+        chart.node(id).map_or([0.0, 0.0], |node| {
+            let card = card_text(node, style);
+            [card.width, card.height]
+        })
     })
 }
 
@@ -185,8 +218,9 @@ pub fn layout_chart(chart: &Chart, style: &CardStyle, options: &LayoutOptions) -
 pub fn layout_chart_with_sizes(
     chart: &Chart,
     options: &LayoutOptions,
-    size_of: impl FnMut(NodeId, &Node) -> [f32; 2],
+    size_of: impl FnMut(NodeId) -> [f32; 2],
 ) -> ChartLayout {
-    let cards = forest::lay_out(chart, options, size_of);
-    ChartLayout::from_cards(cards, options.orientation)
+    let mut layout = ChartLayout::default();
+    Layouter::new().layout_into(chart, options, size_of, &mut layout);
+    layout
 }

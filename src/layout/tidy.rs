@@ -40,102 +40,109 @@ pub struct TidyOutput {
     pub y: Vec<f64>,
 }
 
-/// Per-node working state of the algorithm.
-struct Work {
-    prelim: Vec<f64>,
-    modifier: Vec<f64>,
-    shift: Vec<f64>,
-    change: Vec<f64>,
-    thread_left: Vec<u32>,
-    thread_right: Vec<u32>,
-    extreme_left: Vec<u32>,
-    extreme_right: Vec<u32>,
-    modsum_extreme_left: Vec<f64>,
-    modsum_extreme_right: Vec<f64>,
-    y: Vec<f64>,
+/// Per-node working state of the algorithm, kept together for locality.
+#[derive(Clone, Copy, Default)]
+pub struct WorkNode {
+    prelim: f64,
+    modifier: f64,
+    shift: f64,
+    change: f64,
+    modsum_extreme_left: f64,
+    modsum_extreme_right: f64,
+    y: f64,
+    /// The modifiers summed over the node's ancestors (second walk).
+    sum_above: f64,
+    thread_left: u32,
+    thread_right: u32,
+    extreme_left: u32,
+    extreme_right: u32,
+}
+
+/// Buffers for [`tidy_into`], reusable across layouts so a re-layout allocates nothing.
+#[derive(Default)]
+pub struct TidyScratch {
+    work: Vec<WorkNode>,
+    below: Vec<(f64, usize)>,
 }
 
 /// Lays out `input`; O(n) time, no recursion.
 pub fn tidy(input: &TidyInput) -> TidyOutput {
+    let mut out = TidyOutput::default();
+    tidy_into(input, &mut TidyScratch::default(), &mut out);
+    out
+}
+
+/// Lays out `input` into `out`, reusing `scratch`'s buffers.
+pub fn tidy_into(input: &TidyInput, scratch: &mut TidyScratch, out: &mut TidyOutput) {
     let n = input.width.len();
-    let mut work = Work {
-        prelim: vec![0.0; n],
-        modifier: vec![0.0; n],
-        shift: vec![0.0; n],
-        change: vec![0.0; n],
-        thread_left: vec![NONE; n],
-        thread_right: vec![NONE; n],
-        extreme_left: vec![NONE; n],
-        extreme_right: vec![NONE; n],
-        modsum_extreme_left: vec![0.0; n],
-        modsum_extreme_right: vec![0.0; n],
-        y: vec![0.0; n],
-    };
-    // Vertical places: each child starts where its parent's slot ends.
-    for &top in &input.tops {
-        work.y[top as usize] = 0.0;
-    }
-    for node in 0..n as u32 {
-        let bottom = work.y[node as usize] + input.height[node as usize];
-        for &child in input.kids(node) {
-            work.y[child as usize] = bottom;
-        }
-    }
-    let mut siblings_below = Vec::new();
-    for node in (0..n as u32).rev() {
-        first_walk(input, &mut work, node, &mut siblings_below);
-    }
-    let mut x = vec![0.0; n];
-    let mut modsum = vec![0.0; n];
-    let mut is_top = vec![false; n];
-    for &top in &input.tops {
-        is_top[top as usize] = true;
-    }
-    // Parents come before children, so a parent's sum is ready when its children need it.
-    let mut parent_sum = vec![0.0; n];
+    let work = &mut scratch.work;
+    work.clear();
+    work.resize(
+        n,
+        WorkNode {
+            thread_left: NONE,
+            thread_right: NONE,
+            extreme_left: NONE,
+            extreme_right: NONE,
+            ..WorkNode::default()
+        },
+    );
+    // Vertical places: each child starts where its parent's slot ends. Tops start at 0.
     for node in 0..n {
-        let above = if is_top[node] { 0.0 } else { parent_sum[node] };
-        modsum[node] = above + work.modifier[node];
-        x[node] = work.prelim[node] + modsum[node];
-        add_child_spacing(input, &mut work, node as u32);
+        let bottom = work[node].y + input.height[node];
         for &child in input.kids(node as u32) {
-            parent_sum[child as usize] = modsum[node];
+            work[child as usize].y = bottom;
         }
     }
-    TidyOutput { x, y: work.y }
+    for node in (0..n as u32).rev() {
+        first_walk(input, work, node, &mut scratch.below);
+    }
+    out.x.clear();
+    out.x.resize(n, 0.0);
+    out.y.clear();
+    out.y.extend(work.iter().map(|w| w.y));
+    // Parents come before children, so a parent's sum is ready when its children need it.
+    for node in 0..n {
+        let modsum = work[node].sum_above + work[node].modifier;
+        out.x[node] = work[node].prelim + modsum;
+        add_child_spacing(input, work, node as u32);
+        for &child in input.kids(node as u32) {
+            work[child as usize].sum_above = modsum;
+        }
+    }
 }
 
 /// The part of the first walk done at `node`, once all its subtrees are laid out.
-fn first_walk(input: &TidyInput, work: &mut Work, node: u32, below: &mut Vec<(f64, usize)>) {
+fn first_walk(input: &TidyInput, work: &mut [WorkNode], node: u32, below: &mut Vec<(f64, usize)>) {
     let kids = input.kids(node);
     let v = node as usize;
     if kids.is_empty() {
-        work.extreme_left[v] = node;
-        work.extreme_right[v] = node;
-        work.modsum_extreme_left[v] = 0.0;
-        work.modsum_extreme_right[v] = 0.0;
+        work[v].extreme_left = node;
+        work[v].extreme_right = node;
+        work[v].modsum_extreme_left = 0.0;
+        work[v].modsum_extreme_right = 0.0;
         return;
     }
     // `below` is the paper's IYL list: the head is its last element.
     below.clear();
     let first = kids[0] as usize;
-    update_iyl(below, bottom(input, work, work.extreme_left[first]), 0);
+    update_iyl(below, bottom(input, work, work[first].extreme_left), 0);
     for i in 1..kids.len() {
         let current = kids[i] as usize;
-        let min_y = bottom(input, work, work.extreme_right[current]);
+        let min_y = bottom(input, work, work[current].extreme_right);
         separate(input, work, kids, i, below);
         update_iyl(below, min_y, i);
     }
     position_root(input, work, node);
     let last = kids[kids.len() - 1] as usize;
-    work.extreme_left[v] = work.extreme_left[first];
-    work.modsum_extreme_left[v] = work.modsum_extreme_left[first];
-    work.extreme_right[v] = work.extreme_right[last];
-    work.modsum_extreme_right[v] = work.modsum_extreme_right[last];
+    work[v].extreme_left = work[first].extreme_left;
+    work[v].modsum_extreme_left = work[first].modsum_extreme_left;
+    work[v].extreme_right = work[last].extreme_right;
+    work[v].modsum_extreme_right = work[last].modsum_extreme_right;
 }
 
-fn bottom(input: &TidyInput, work: &Work, node: u32) -> f64 {
-    work.y[node as usize] + input.height[node as usize]
+fn bottom(input: &TidyInput, work: &[WorkNode], node: u32) -> f64 {
+    work[node as usize].y + input.height[node as usize]
 }
 
 fn update_iyl(below: &mut Vec<(f64, usize)>, min_y: f64, index: usize) {
@@ -145,21 +152,28 @@ fn update_iyl(below: &mut Vec<(f64, usize)>, min_y: f64, index: usize) {
     below.push((min_y, index));
 }
 
-fn separate(input: &TidyInput, work: &mut Work, kids: &[u32], i: usize, below: &[(f64, usize)]) {
+fn separate(
+    input: &TidyInput,
+    work: &mut [WorkNode],
+    kids: &[u32],
+    i: usize,
+    below: &[(f64, usize)],
+) {
     let mut cursor = below.len() - 1;
     let mut sr = kids[i - 1];
-    let mut mssr = work.modifier[sr as usize];
+    let mut mssr = work[sr as usize].modifier;
     let mut cl = kids[i];
-    let mut mscl = work.modifier[cl as usize];
+    let mut mscl = work[cl as usize].modifier;
     // First put the subtree's root right next to its left sibling, as Walker does, moving
     // it left or right. The paper starts every subtree at its own left edge and only
     // pushes right, which leaves gaps looser than needed and breaks mirror symmetry.
     // Siblings share their top, so these two always face each other.
-    let touch = (mssr + work.prelim[sr as usize] + input.width[sr as usize]) - (mscl + work.prelim[cl as usize]);
+    let touch = (mssr + work[sr as usize].prelim + input.width[sr as usize])
+        - (mscl + work[cl as usize].prelim);
     let current = kids[i] as usize;
-    work.modifier[current] += touch;
-    work.modsum_extreme_left[current] += touch;
-    work.modsum_extreme_right[current] += touch;
+    work[current].modifier += touch;
+    work[current].modsum_extreme_left += touch;
+    work[current].modsum_extreme_right += touch;
     mscl += touch;
     // Then push right wherever lower levels collide, spreading each push over the smaller
     // subtrees in between.
@@ -167,8 +181,8 @@ fn separate(input: &TidyInput, work: &mut Work, kids: &[u32], i: usize, below: &
         if bottom(input, work, sr) > below[cursor].0 && cursor > 0 {
             cursor -= 1;
         }
-        let dist = (mssr + work.prelim[sr as usize] + input.width[sr as usize])
-            - (mscl + work.prelim[cl as usize]);
+        let dist = (mssr + work[sr as usize].prelim + input.width[sr as usize])
+            - (mscl + work[cl as usize].prelim);
         if dist > 0.0 {
             mscl += dist;
             move_subtree(work, kids, i, below[cursor].1, dist);
@@ -178,13 +192,13 @@ fn separate(input: &TidyInput, work: &mut Work, kids: &[u32], i: usize, below: &
         if sy <= cy {
             sr = next_right_contour(input, work, sr);
             if sr != NONE {
-                mssr += work.modifier[sr as usize];
+                mssr += work[sr as usize].modifier;
             }
         }
         if sy >= cy {
             cl = next_left_contour(input, work, cl);
             if cl != NONE {
-                mscl += work.modifier[cl as usize];
+                mscl += work[cl as usize].modifier;
             }
         }
     }
@@ -195,77 +209,77 @@ fn separate(input: &TidyInput, work: &mut Work, kids: &[u32], i: usize, below: &
     }
 }
 
-fn move_subtree(work: &mut Work, kids: &[u32], i: usize, si: usize, dist: f64) {
+fn move_subtree(work: &mut [WorkNode], kids: &[u32], i: usize, si: usize, dist: f64) {
     let current = kids[i] as usize;
-    work.modifier[current] += dist;
-    work.modsum_extreme_left[current] += dist;
-    work.modsum_extreme_right[current] += dist;
+    work[current].modifier += dist;
+    work[current].modsum_extreme_left += dist;
+    work[current].modsum_extreme_right += dist;
     // Spread the move over the smaller subtrees in between.
     if si + 1 != i {
         let between = (i - si) as f64;
-        work.shift[kids[si + 1] as usize] += dist / between;
-        work.shift[current] -= dist / between;
-        work.change[current] -= dist - dist / between;
+        work[kids[si + 1] as usize].shift += dist / between;
+        work[current].shift -= dist / between;
+        work[current].change -= dist - dist / between;
     }
 }
 
-fn next_left_contour(input: &TidyInput, work: &Work, node: u32) -> u32 {
+fn next_left_contour(input: &TidyInput, work: &[WorkNode], node: u32) -> u32 {
     match input.kids(node).first() {
         Some(&child) => child,
-        None => work.thread_left[node as usize],
+        None => work[node as usize].thread_left,
     }
 }
 
-fn next_right_contour(input: &TidyInput, work: &Work, node: u32) -> u32 {
+fn next_right_contour(input: &TidyInput, work: &[WorkNode], node: u32) -> u32 {
     match input.kids(node).last() {
         Some(&child) => child,
-        None => work.thread_right[node as usize],
+        None => work[node as usize].thread_right,
     }
 }
 
-fn set_left_thread(work: &mut Work, kids: &[u32], i: usize, cl: u32, modsum_cl: f64) {
+fn set_left_thread(work: &mut [WorkNode], kids: &[u32], i: usize, cl: u32, modsum_cl: f64) {
     let first = kids[0] as usize;
-    let li = work.extreme_left[first] as usize;
-    work.thread_left[li] = cl;
-    let diff = (modsum_cl - work.modifier[cl as usize]) - work.modsum_extreme_left[first];
-    work.modifier[li] += diff;
-    work.prelim[li] -= diff;
-    work.extreme_left[first] = work.extreme_left[kids[i] as usize];
-    work.modsum_extreme_left[first] = work.modsum_extreme_left[kids[i] as usize];
+    let li = work[first].extreme_left as usize;
+    work[li].thread_left = cl;
+    let diff = (modsum_cl - work[cl as usize].modifier) - work[first].modsum_extreme_left;
+    work[li].modifier += diff;
+    work[li].prelim -= diff;
+    work[first].extreme_left = work[kids[i] as usize].extreme_left;
+    work[first].modsum_extreme_left = work[kids[i] as usize].modsum_extreme_left;
 }
 
-fn set_right_thread(work: &mut Work, kids: &[u32], i: usize, sr: u32, modsum_sr: f64) {
+fn set_right_thread(work: &mut [WorkNode], kids: &[u32], i: usize, sr: u32, modsum_sr: f64) {
     let current = kids[i] as usize;
-    let ri = work.extreme_right[current] as usize;
-    work.thread_right[ri] = sr;
-    let diff = (modsum_sr - work.modifier[sr as usize]) - work.modsum_extreme_right[current];
-    work.modifier[ri] += diff;
-    work.prelim[ri] -= diff;
+    let ri = work[current].extreme_right as usize;
+    work[ri].thread_right = sr;
+    let diff = (modsum_sr - work[sr as usize].modifier) - work[current].modsum_extreme_right;
+    work[ri].modifier += diff;
+    work[ri].prelim -= diff;
     let previous = kids[i - 1] as usize;
-    work.extreme_right[current] = work.extreme_right[previous];
-    work.modsum_extreme_right[current] = work.modsum_extreme_right[previous];
+    work[current].extreme_right = work[previous].extreme_right;
+    work[current].modsum_extreme_right = work[previous].modsum_extreme_right;
 }
 
-fn position_root(input: &TidyInput, work: &mut Work, node: u32) {
+fn position_root(input: &TidyInput, work: &mut [WorkNode], node: u32) {
     let kids = input.kids(node);
     let first = kids[0] as usize;
     let last = kids[kids.len() - 1] as usize;
-    work.prelim[node as usize] = (work.prelim[first]
-        + work.modifier[first]
-        + work.modifier[last]
-        + work.prelim[last]
+    work[node as usize].prelim = (work[first].prelim
+        + work[first].modifier
+        + work[last].modifier
+        + work[last].prelim
         + input.width[last])
         / 2.0
         - input.width[node as usize] / 2.0;
 }
 
-fn add_child_spacing(input: &TidyInput, work: &mut Work, node: u32) {
+fn add_child_spacing(input: &TidyInput, work: &mut [WorkNode], node: u32) {
     let mut shift = 0.0;
     let mut modsum_delta = 0.0;
     for &child in input.kids(node) {
         let c = child as usize;
-        shift += work.shift[c];
-        modsum_delta += shift + work.change[c];
-        work.modifier[c] += modsum_delta;
+        shift += work[c].shift;
+        modsum_delta += shift + work[c].change;
+        work[c].modifier += modsum_delta;
     }
 }

@@ -6,14 +6,40 @@ use crate::fonts::{advance_em, is_wide};
 fn no_line_start(ch: char) -> bool {
     matches!(
         ch,
-        '，' | '。' | '、' | '；' | '：' | '？' | '！' | '）' | '」' | '』' | '】' | '》' | '〉' | '”' | '’'
-            | ',' | '.' | ';' | ':' | '?' | '!' | ')' | ']' | '}' | '%' | '…'
+        '，' | '。'
+            | '、'
+            | '；'
+            | '：'
+            | '？'
+            | '！'
+            | '）'
+            | '」'
+            | '』'
+            | '】'
+            | '》'
+            | '〉'
+            | '”'
+            | '’'
+            | ','
+            | '.'
+            | ';'
+            | ':'
+            | '?'
+            | '!'
+            | ')'
+            | ']'
+            | '}'
+            | '%'
+            | '…'
     )
 }
 
 /// Characters that must not end a line (opening punctuation).
 fn no_line_end(ch: char) -> bool {
-    matches!(ch, '（' | '「' | '『' | '【' | '《' | '〈' | '“' | '‘' | '(' | '[' | '{')
+    matches!(
+        ch,
+        '（' | '「' | '『' | '【' | '《' | '〈' | '“' | '‘' | '(' | '[' | '{'
+    )
 }
 
 /// Breaks `text` into lines no wider than `max_width` at `font_px`, returning byte ranges.
@@ -91,7 +117,10 @@ mod tests {
     use crate::fonts::text_width;
 
     fn lines(text: &str, px: f32, max: f32) -> Vec<&str> {
-        wrap(text, px, max).into_iter().map(|(a, b)| &text[a..b]).collect()
+        wrap(text, px, max)
+            .into_iter()
+            .map(|(a, b)| &text[a..b])
+            .collect()
     }
 
     #[test]

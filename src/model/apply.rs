@@ -5,7 +5,7 @@
 
 use rustc_hash::FxHashSet;
 
-use super::chart::{Chart, Slot};
+use super::chart::{Chart, Shape, Slot};
 use super::edit::{ChartText, Edit, Field, RemovedSubtree};
 use super::error::EditError;
 use super::node::{Node, NodeId, NodeKind};
@@ -129,7 +129,12 @@ impl Chart {
         for &member in &members {
             for &from in &self.slot(member)?.dotted_in {
                 if !inside.contains(&from) {
-                    let at = self.slot(from)?.node.dotted.iter().position(|&to| to == member);
+                    let at = self
+                        .slot(from)?
+                        .node
+                        .dotted
+                        .iter()
+                        .position(|&to| to == member);
                     dotted_in.push((from, member, at.unwrap_or(0)));
                 }
             }
@@ -143,12 +148,12 @@ impl Chart {
         let mut nodes = Vec::with_capacity(members.len());
         let mut parents = Vec::with_capacity(members.len().saturating_sub(1));
         for &member in &members {
-            let Some(slot) = self.slots.remove(&member) else {
+            let Some(slot) = self.slots.remove(member) else {
                 continue;
             };
             for &to in &slot.node.dotted {
                 if !inside.contains(&to) {
-                    if let Some(target) = self.slots.get_mut(&to) {
+                    if let Some(target) = self.slots.get_mut(to) {
                         target.dotted_in.retain(|&from| from != member);
                     }
                 }
@@ -156,7 +161,7 @@ impl Chart {
             if member != id {
                 parents.push(slot.parent.unwrap_or(id));
             }
-            nodes.push((member, slot.node));
+            nodes.push((member, *slot.node));
         }
         Ok(Edit::RestoreSubtree(Box::new(RemovedSubtree {
             parent,
@@ -235,7 +240,9 @@ impl Chart {
     /// Validates a [`RemovedSubtree`] against the chart without changing anything.
     fn check_restore(&self, removed: &RemovedSubtree) -> Result<(), EditError> {
         if removed.nodes.is_empty() {
-            return Err(EditError::Rule("a restored subtree needs at least one node".into()));
+            return Err(EditError::Rule(
+                "a restored subtree needs at least one node".into(),
+            ));
         }
         if removed.parents.len() + 1 != removed.nodes.len() {
             return Err(EditError::Rule(format!(
@@ -246,7 +253,12 @@ impl Chart {
             )));
         }
         let root_parent = self.parent_info(removed.parent)?;
-        check_index("sibling", removed.index, self.sibling_count(removed.parent), true)?;
+        check_index(
+            "sibling",
+            removed.index,
+            self.sibling_count(removed.parent),
+            true,
+        )?;
         let mut kinds = rustc_hash::FxHashMap::default();
         for (position, (id, node)) in removed.nodes.iter().enumerate() {
             if self.contains(*id) || kinds.contains_key(id) {
@@ -306,10 +318,17 @@ impl Chart {
             }
             let from_slot = self.slot(from)?;
             let to_node = restored.get(&to).ok_or_else(|| {
-                EditError::Rule(format!("dotted line {from} → {to} does not lead into the restored subtree"))
+                EditError::Rule(format!(
+                    "dotted line {from} → {to} does not lead into the restored subtree"
+                ))
             })?;
             let count = added.entry(from).or_insert(0);
-            check_index("dotted line", at, from_slot.node.dotted.len() + *count, true)?;
+            check_index(
+                "dotted line",
+                at,
+                from_slot.node.dotted.len() + *count,
+                true,
+            )?;
             *count += 1;
             check_dotted(&DottedEnds {
                 from_kind: from_slot.node.kind,
@@ -375,10 +394,13 @@ impl Chart {
                 check_parent(kind, &label, as_ref(&parent_info)).map_err(fail)?;
                 for &child in &slot.children {
                     let child_kind = self.slot(child)?.node.kind;
-                    check_parent(child_kind, &self.label(child), Some((kind, &label))).map_err(fail)?;
+                    check_parent(child_kind, &self.label(child), Some((kind, &label)))
+                        .map_err(fail)?;
                 }
                 if kind == NodeKind::Unit && !slot.node.dotted.is_empty() {
-                    return Err(fail("units have no dotted lines; remove its dotted lines first".into()));
+                    return Err(fail(
+                        "units have no dotted lines; remove its dotted lines first".into(),
+                    ));
                 }
                 if kind != NodeKind::Position && !slot.dotted_in.is_empty() {
                     return Err(fail(format!(
@@ -391,22 +413,30 @@ impl Chart {
                 check_headcount(&label, *headcount).map_err(EditError::Rule)?;
             }
             Field::Pin(Some(point)) if !(point.x.is_finite() && point.y.is_finite()) => {
-                return Err(EditError::Rule(format!("{label} cannot be pinned at a non-finite point")));
+                return Err(EditError::Rule(format!(
+                    "{label} cannot be pinned at a non-finite point"
+                )));
             }
             _ => {}
         }
-        let node = &mut self.slot_mut(id)?.node;
+        let slot = self.slot_mut(id)?;
+        let node = &mut slot.node;
         let old = match field {
             Field::Kind(kind) => Field::Kind(std::mem::replace(&mut node.kind, kind)),
             Field::Title(text) => Field::Title(std::mem::replace(&mut node.title, text)),
             Field::Holder(holder) => Field::Holder(std::mem::replace(&mut node.holder, holder)),
-            Field::Headcount(count) => Field::Headcount(std::mem::replace(&mut node.headcount, count)),
+            Field::Headcount(count) => {
+                Field::Headcount(std::mem::replace(&mut node.headcount, count))
+            }
             Field::Colour(colour) => Field::Colour(std::mem::replace(&mut node.colour, colour)),
             Field::Notes(text) => Field::Notes(std::mem::replace(&mut node.notes, text)),
-            Field::Collapsed(folded) => Field::Collapsed(std::mem::replace(&mut node.collapsed, folded)),
+            Field::Collapsed(folded) => {
+                Field::Collapsed(std::mem::replace(&mut node.collapsed, folded))
+            }
             Field::Pin(pin) => Field::Pin(std::mem::replace(&mut node.pin, pin)),
             Field::Duties(duties) => Field::Duties(std::mem::replace(&mut node.duties, duties)),
         };
+        slot.shape = Shape::of(&slot.node);
         Ok(Edit::SetField { id, field: old })
     }
 
@@ -461,11 +491,18 @@ impl Chart {
 
     // ---- unchecked building blocks; callers validate first ----
 
-    pub(super) fn insert_slot(&mut self, id: NodeId, parent: Option<NodeId>, index: usize, node: Node) {
+    pub(super) fn insert_slot(
+        &mut self,
+        id: NodeId,
+        parent: Option<NodeId>,
+        index: usize,
+        node: Node,
+    ) {
         self.slots.insert(
             id,
             Slot {
-                node,
+                shape: Shape::of(&node),
+                node: Box::new(node),
                 parent: None,
                 children: Vec::new(),
                 dotted_in: Vec::new(),
@@ -475,31 +512,40 @@ impl Chart {
         self.attach(id, parent, index);
     }
 
+    pub(super) fn reserve_children(&mut self, id: NodeId, count: usize) {
+        if let Some(slot) = self.slots.get_mut(id) {
+            slot.children.reserve_exact(count);
+        }
+    }
+
     /// Records `id`'s outgoing dotted lines in their targets' reverse index.
     pub(super) fn register_dotted_out(&mut self, id: NodeId) {
-        let targets = self.node(id).map(|node| node.dotted.clone()).unwrap_or_default();
+        let targets = self
+            .node(id)
+            .map(|node| node.dotted.clone())
+            .unwrap_or_default();
         for to in targets {
-            if let Some(target) = self.slots.get_mut(&to) {
+            if let Some(target) = self.slots.get_mut(to) {
                 target.dotted_in.push(id);
             }
         }
     }
 
     fn link_dotted(&mut self, from: NodeId, to: NodeId, index: usize) {
-        if let Some(slot) = self.slots.get_mut(&from) {
+        if let Some(slot) = self.slots.get_mut(from) {
             let at = index.min(slot.node.dotted.len());
             slot.node.dotted.insert(at, to);
         }
-        if let Some(target) = self.slots.get_mut(&to) {
+        if let Some(target) = self.slots.get_mut(to) {
             target.dotted_in.push(from);
         }
     }
 
     fn unlink_dotted(&mut self, from: NodeId, to: NodeId) {
-        if let Some(slot) = self.slots.get_mut(&from) {
+        if let Some(slot) = self.slots.get_mut(from) {
             slot.node.dotted.retain(|&t| t != to);
         }
-        if let Some(target) = self.slots.get_mut(&to) {
+        if let Some(target) = self.slots.get_mut(to) {
             target.dotted_in.retain(|&f| f != from);
         }
     }
@@ -508,17 +554,20 @@ impl Chart {
     fn detach(&mut self, id: NodeId) -> usize {
         let parent = self.parent(id);
         let siblings = match parent {
-            Some(parent) => match self.slots.get_mut(&parent) {
+            Some(parent) => match self.slots.get_mut(parent) {
                 Some(slot) => &mut slot.children,
                 None => return 0,
             },
             None => &mut self.roots,
         };
-        let at = siblings.iter().position(|&other| other == id).unwrap_or(siblings.len());
+        let at = siblings
+            .iter()
+            .position(|&other| other == id)
+            .unwrap_or(siblings.len());
         if at < siblings.len() {
             siblings.remove(at);
         }
-        if let Some(slot) = self.slots.get_mut(&id) {
+        if let Some(slot) = self.slots.get_mut(id) {
             slot.parent = None;
         }
         at
@@ -526,14 +575,14 @@ impl Chart {
 
     fn attach(&mut self, id: NodeId, parent: Option<NodeId>, index: usize) {
         let siblings = match parent {
-            Some(parent) => match self.slots.get_mut(&parent) {
+            Some(parent) => match self.slots.get_mut(parent) {
                 Some(slot) => &mut slot.children,
                 None => return,
             },
             None => &mut self.roots,
         };
         siblings.insert(index.min(siblings.len()), id);
-        if let Some(slot) = self.slots.get_mut(&id) {
+        if let Some(slot) = self.slots.get_mut(id) {
             slot.parent = parent;
         }
     }
@@ -541,11 +590,11 @@ impl Chart {
     // ---- lookups that fail with an EditError ----
 
     fn slot(&self, id: NodeId) -> Result<&Slot, EditError> {
-        self.slots.get(&id).ok_or(EditError::UnknownNode(id))
+        self.slots.get(id).ok_or(EditError::UnknownNode(id))
     }
 
     fn slot_mut(&mut self, id: NodeId) -> Result<&mut Slot, EditError> {
-        self.slots.get_mut(&id).ok_or(EditError::UnknownNode(id))
+        self.slots.get_mut(id).ok_or(EditError::UnknownNode(id))
     }
 
     fn duties_mut(&mut self, id: NodeId) -> Result<&mut Vec<String>, EditError> {
@@ -568,7 +617,12 @@ impl Chart {
 }
 
 /// Checks `index` against a list of `len` items; `at_end` also allows `len` (an insertion).
-fn check_index(what: &'static str, index: usize, len: usize, at_end: bool) -> Result<(), EditError> {
+fn check_index(
+    what: &'static str,
+    index: usize,
+    len: usize,
+    at_end: bool,
+) -> Result<(), EditError> {
     if index < len || (at_end && index == len) {
         Ok(())
     } else {

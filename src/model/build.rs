@@ -57,16 +57,20 @@ impl Chart {
             FxHashMap::with_capacity_and_hasher(records.len(), Default::default());
         let mut repeats: FxHashMap<NodeId, usize> = FxHashMap::default();
         for (at, record) in records.iter().enumerate() {
-            if by_id.contains_key(&record.id) {
+            if let std::collections::hash_map::Entry::Vacant(slot) = by_id.entry(record.id) {
+                slot.insert(at);
+            } else {
                 let seen = repeats.entry(record.id).or_insert(0);
                 *seen += 1;
                 errors.push(StructureError {
                     node: Some(record.id),
                     occurrence: *seen,
-                    message: format!("id {} is used by more than one node ({})", record.id.0, record.node.label(record.id)),
+                    message: format!(
+                        "id {} is used by more than one node ({})",
+                        record.id.0,
+                        record.node.label(record.id)
+                    ),
                 });
-            } else {
-                by_id.insert(record.id, at);
             }
         }
         let label = |id: NodeId| match by_id.get(&id) {
@@ -86,7 +90,10 @@ impl Chart {
                     message: format!("roots lists id {}, but no node has that id", root.0),
                 });
             } else if !root_set.insert(root) {
-                errors.push(StructureError::at(root, format!("roots lists {} twice", label(root))));
+                errors.push(StructureError::at(
+                    root,
+                    format!("roots lists {} twice", label(root)),
+                ));
             } else {
                 parent_of.insert(root, None);
             }
@@ -99,12 +106,19 @@ impl Chart {
                 if !by_id.contains_key(&child) {
                     errors.push(StructureError::at(
                         record.id,
-                        format!("{} lists id {} in its reports, but no node has that id", label(record.id), child.0),
+                        format!(
+                            "{} lists id {} in its reports, but no node has that id",
+                            label(record.id),
+                            child.0
+                        ),
                     ));
                 } else if child == record.id {
                     errors.push(StructureError::at(
                         record.id,
-                        format!("{} lists itself in its reports, which would make a cycle", label(record.id)),
+                        format!(
+                            "{} lists itself in its reports, which would make a cycle",
+                            label(record.id)
+                        ),
                     ));
                 } else {
                     match parent_of.get(&child) {
@@ -148,7 +162,12 @@ impl Chart {
         let mut reached: FxHashSet<NodeId> =
             FxHashSet::with_capacity_and_hasher(records.len(), Default::default());
         let mut order = Vec::with_capacity(records.len());
-        let mut stack: Vec<NodeId> = roots.iter().rev().copied().filter(|id| root_set.contains(id)).collect();
+        let mut stack: Vec<NodeId> = roots
+            .iter()
+            .rev()
+            .copied()
+            .filter(|id| root_set.contains(id))
+            .collect();
         while let Some(id) = stack.pop() {
             if !reached.insert(id) {
                 continue;
@@ -165,7 +184,10 @@ impl Chart {
         let mut in_reported_cycle = FxHashSet::default();
         for record in &records {
             let start = record.id;
-            if reached.contains(&start) || in_reported_cycle.contains(&start) || !parent_of.contains_key(&start) {
+            if reached.contains(&start)
+                || in_reported_cycle.contains(&start)
+                || !parent_of.contains_key(&start)
+            {
                 continue;
             }
             // Follow parents until the path repeats: that repeat is the cycle.
@@ -199,19 +221,32 @@ impl Chart {
             let Some(&at) = by_id.get(&id) else { continue };
             let node = &records[at].node;
             let parent = parent_of.get(&id).copied().flatten();
-            let parent_info = parent.and_then(|p| by_id.get(&p).map(|&pa| (records[pa].node.kind, label(p))));
+            let parent_info =
+                parent.and_then(|p| by_id.get(&p).map(|&pa| (records[pa].node.kind, label(p))));
             let own = label(id);
             let rule_errors = [
-                check_parent(node.kind, &own, parent_info.as_ref().map(|(k, l)| (*k, l.as_str()))),
+                check_parent(
+                    node.kind,
+                    &own,
+                    parent_info.as_ref().map(|(k, l)| (*k, l.as_str())),
+                ),
                 check_headcount(&own, node.headcount),
             ];
-            errors.extend(rule_errors.into_iter().filter_map(Result::err).map(|m| StructureError::at(id, m)));
+            errors.extend(
+                rule_errors
+                    .into_iter()
+                    .filter_map(Result::err)
+                    .map(|m| StructureError::at(id, m)),
+            );
             let mut seen = FxHashSet::default();
             for &to in &node.dotted {
                 let Some(&to_at) = by_id.get(&to) else {
                     errors.push(StructureError::at(
                         id,
-                        format!("{own} has a dotted line to id {}, but no node has that id", to.0),
+                        format!(
+                            "{own} has a dotted line to id {}, but no node has that id",
+                            to.0
+                        ),
                     ));
                     continue;
                 };
@@ -230,7 +265,10 @@ impl Chart {
             }
             if let Some(pin) = node.pin {
                 if !(pin.x.is_finite() && pin.y.is_finite()) {
-                    errors.push(StructureError::at(id, format!("{own} is pinned at a non-finite point")));
+                    errors.push(StructureError::at(
+                        id,
+                        format!("{own} is pinned at a non-finite point"),
+                    ));
                 }
             }
         }
@@ -250,6 +288,9 @@ impl Chart {
                 None => chart.roots.len(),
             };
             chart.insert_slot(record.id, parent, index, record.node);
+            // Children lists sized once and allocated in tree order keep a whole-tree walk
+            // (layout) close together in memory.
+            chart.reserve_children(record.id, record.reports.len());
         }
         for id in order {
             chart.register_dotted_out(id);
@@ -257,15 +298,21 @@ impl Chart {
         Ok(chart)
     }
 
+    /// Every id, sorted (the order files store nodes in).
+    pub fn sorted_ids(&self) -> Vec<NodeId> {
+        let mut ids: Vec<NodeId> = self.slots.ids().collect();
+        ids.sort_unstable();
+        ids
+    }
+
     /// The chart as flat records, sorted by id (the order files store them in).
     pub fn to_records(&self) -> Vec<NodeRecord> {
-        let mut ids: Vec<NodeId> = self.slots.keys().copied().collect();
-        ids.sort_unstable();
-        ids.into_iter()
+        self.sorted_ids()
+            .into_iter()
             .filter_map(|id| {
-                self.slots.get(&id).map(|slot| NodeRecord {
+                self.slots.get(id).map(|slot| NodeRecord {
                     id,
-                    node: slot.node.clone(),
+                    node: (*slot.node).clone(),
                     reports: slot.children.clone(),
                 })
             })

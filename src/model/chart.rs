@@ -2,12 +2,18 @@
 
 use rustc_hash::FxHashMap;
 
+use super::id_map::IdMap;
 use super::node::{Colour, Node, NodeId, NodeKind};
 
 /// Where a node sits: its content plus its links in the tree.
+///
+/// The content is boxed and the few fields layout reads on every node are copied beside
+/// the links, so a walk over the whole tree touches one small record per node.
 #[derive(Clone, Debug, PartialEq)]
 pub(super) struct Slot {
-    pub(super) node: Node,
+    pub(super) node: Box<Node>,
+    /// Copies of `node.kind`, `node.collapsed` and `node.pin.is_some()`.
+    pub(super) shape: Shape,
     pub(super) parent: Option<NodeId>,
     pub(super) children: Vec<NodeId>,
     /// Nodes that have a dotted line to this one (a reverse index of `Node::dotted`).
@@ -24,7 +30,7 @@ pub struct Chart {
     pub(super) title: String,
     pub(super) organisation: String,
     pub(super) roots: Vec<NodeId>,
-    pub(super) slots: FxHashMap<NodeId, Slot>,
+    pub(super) slots: IdMap<Slot>,
     /// One more than the largest id ever used by this chart; not part of equality.
     pub(super) next_id: u32,
 }
@@ -83,27 +89,35 @@ impl Chart {
 
     /// True when `id` names a node of this chart.
     pub fn contains(&self, id: NodeId) -> bool {
-        self.slots.contains_key(&id)
+        self.slots.contains(id)
     }
 
     /// The content of node `id`.
     pub fn node(&self, id: NodeId) -> Option<&Node> {
-        self.slots.get(&id).map(|slot| &slot.node)
+        self.slots.get(id).map(|slot| &*slot.node)
+    }
+
+    /// What layout needs of node `id` (kind, folding, pin) and its direct subordinates,
+    /// in one lookup without touching the node's text.
+    pub fn shape(&self, id: NodeId) -> Option<(Shape, &[NodeId])> {
+        self.slots
+            .get(id)
+            .map(|slot| (slot.shape, slot.children.as_slice()))
     }
 
     /// The solid-line parent of `id`; `None` for a root or an unknown id.
     pub fn parent(&self, id: NodeId) -> Option<NodeId> {
-        self.slots.get(&id).and_then(|slot| slot.parent)
+        self.slots.get(id).and_then(|slot| slot.parent)
     }
 
     /// The direct subordinates of `id` (units, positions and assistants), in order.
     pub fn children(&self, id: NodeId) -> &[NodeId] {
-        self.slots.get(&id).map_or(&[], |slot| &slot.children)
+        self.slots.get(id).map_or(&[], |slot| &slot.children)
     }
 
     /// The nodes with a dotted line to `id`.
     pub fn dotted_reports(&self, id: NodeId) -> &[NodeId] {
-        self.slots.get(&id).map_or(&[], |slot| &slot.dotted_in)
+        self.slots.get(id).map_or(&[], |slot| &slot.dotted_in)
     }
 
     /// The list `id` sits in: its parent's children, or the roots.
@@ -140,8 +154,10 @@ impl Chart {
     /// The unit a node belongs to: the nearest unit among its ancestors.
     /// A unit's own unit is its parent unit.
     pub fn unit_of(&self, id: NodeId) -> Option<NodeId> {
-        self.ancestors(id)
-            .find(|&at| self.node(at).is_some_and(|node| node.kind == NodeKind::Unit))
+        self.ancestors(id).find(|&at| {
+            self.node(at)
+                .is_some_and(|node| node.kind == NodeKind::Unit)
+        })
     }
 
     /// The colour a node is drawn in: its own for a coloured unit, else its nearest
@@ -160,7 +176,11 @@ impl Chart {
 
     /// `root` and everything below it, in tree order.
     pub fn subtree(&self, root: NodeId) -> TreeOrder<'_> {
-        let stack = if self.contains(root) { vec![root] } else { Vec::new() };
+        let stack = if self.contains(root) {
+            vec![root]
+        } else {
+            Vec::new()
+        };
         TreeOrder::new(self, stack)
     }
 
@@ -182,6 +202,28 @@ impl Chart {
         match self.node(id) {
             Some(node) => node.label(id),
             None => format!("node {id}"),
+        }
+    }
+}
+
+/// The little of a node that decides its place in the layout.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Shape {
+    /// Unit, position or assistant.
+    pub kind: NodeKind,
+    /// Its subtree is folded away.
+    pub collapsed: bool,
+    /// It has a manual place.
+    pub pinned: bool,
+}
+
+impl Shape {
+    /// The shape of `node`.
+    pub fn of(node: &Node) -> Shape {
+        Shape {
+            kind: node.kind,
+            collapsed: node.collapsed,
+            pinned: node.pin.is_some(),
         }
     }
 }

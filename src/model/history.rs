@@ -54,7 +54,12 @@ impl History {
 
     /// Applies `edit` to `chart` and records how to undo it, under `label`
     /// ("Rename", "Move 销售主管"). Clears the redo stack. A refused edit records nothing.
-    pub fn apply(&mut self, chart: &mut Chart, edit: Edit, label: impl Into<String>) -> Result<(), EditError> {
+    pub fn apply(
+        &mut self,
+        chart: &mut Chart,
+        edit: Edit,
+        label: impl Into<String>,
+    ) -> Result<(), EditError> {
         let inverse = chart.apply(edit)?;
         self.redo.clear();
         match &mut self.open {

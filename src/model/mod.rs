@@ -10,14 +10,16 @@ mod chart;
 mod edit;
 mod error;
 mod history;
+mod id_map;
 mod node;
 mod rules;
 mod stats;
 
 pub use build::{NodeRecord, StructureError};
-pub use chart::Chart;
+pub use chart::{Chart, Shape, TreeOrder};
 pub use edit::{ChartText, Edit, Field, RemovedSubtree};
 pub use error::EditError;
 pub use history::History;
+pub use id_map::IdMap;
 pub use node::{ChartPoint, Colour, Node, NodeId, NodeKind};
 pub use stats::ChartStats;

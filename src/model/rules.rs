@@ -76,7 +76,9 @@ pub(super) fn check_dotted(ends: &DottedEnds<'_>) -> Result<(), String> {
 /// Checks a headcount.
 pub(super) fn check_headcount(label: &str, headcount: u32) -> Result<(), String> {
     if headcount == 0 {
-        Err(format!("{label} has headcount 0; a post stands for at least 1 person"))
+        Err(format!(
+            "{label} has headcount 0; a post stands for at least 1 person"
+        ))
     } else {
         Ok(())
     }

@@ -40,17 +40,19 @@ pub fn node_recipe() -> impl Strategy<Value = NodeRecipe> {
         proptest::bool::weighted(0.05),
         proptest::bool::weighted(0.05),
     )
-        .prop_map(|(parent, kind, title, holder, headcount, duties, dotted, pin, collapsed)| NodeRecipe {
-            parent,
-            kind,
-            title,
-            holder,
-            headcount,
-            duties,
-            dotted,
-            pin,
-            collapsed,
-        })
+        .prop_map(
+            |(parent, kind, title, holder, headcount, duties, dotted, pin, collapsed)| NodeRecipe {
+                parent,
+                kind,
+                title,
+                holder,
+                headcount,
+                duties,
+                dotted,
+                pin,
+                collapsed,
+            },
+        )
 }
 
 /// Builds a chart from recipes through edits, skipping what the rules refuse.
@@ -75,19 +77,31 @@ pub fn build_chart(recipes: &[NodeRecipe]) -> Chart {
             node.colour = Colour::from_hex("#59a14f");
         }
         if recipe.pin {
-            node.pin = Some(ChartPoint { x: 1000.0, y: 40.0 * made.len() as f32 });
+            node.pin = Some(ChartPoint {
+                x: 1000.0,
+                y: 40.0 * made.len() as f32,
+            });
         }
         node.collapsed = recipe.collapsed;
         let id = chart.fresh_id();
         let index = parent.map_or(chart.roots().len(), |p| chart.children(p).len());
         if chart
-            .apply(Edit::AddNode { id, parent, index, node: Box::new(node) })
+            .apply(Edit::AddNode {
+                id,
+                parent,
+                index,
+                node: Box::new(node),
+            })
             .is_ok()
         {
             made.push(id);
             if let Some(target) = &recipe.dotted {
                 let to = *target.get(&made);
-                let _ = chart.apply(Edit::AddDotted { from: id, to, index: 0 });
+                let _ = chart.apply(Edit::AddDotted {
+                    from: id,
+                    to,
+                    index: 0,
+                });
             }
         }
     }
@@ -105,7 +119,13 @@ pub struct EditRecipe {
 }
 
 pub fn edit_recipe() -> impl Strategy<Value = EditRecipe> {
-    (0u8..20, any::<prop::sample::Index>(), any::<prop::sample::Index>(), 0usize..6, text())
+    (
+        0u8..20,
+        any::<prop::sample::Index>(),
+        any::<prop::sample::Index>(),
+        0usize..6,
+        text(),
+    )
         .prop_map(|(op, a, b, n, text)| EditRecipe { op, a, b, n, text })
 }
 
@@ -133,26 +153,88 @@ pub fn make_edit(chart: &Chart, recipe: &EditRecipe) -> Edit {
     match recipe.op {
         0 | 1 => add,
         // Removing a whole subtree is rarer, so charts keep growing.
-        2 if n == 0 => Edit::RemoveNode { id: a, keep_reports: false },
+        2 if n == 0 => Edit::RemoveNode {
+            id: a,
+            keep_reports: false,
+        },
         2 => add,
-        3 => Edit::RemoveNode { id: a, keep_reports: true },
-        4 | 5 => Edit::Move { id: a, parent: Some(b), index: n },
-        6 => Edit::Move { id: a, parent: None, index: n.min(1) },
-        7 => Edit::SetField { id: a, field: Field::Title(recipe.text.clone()) },
-        8 => Edit::SetField { id: a, field: Field::Holder(if n % 2 == 0 { None } else { Some(recipe.text.clone()) }) },
-        9 => Edit::SetField { id: a, field: Field::Headcount(n as u32) },
-        10 => Edit::SetField { id: a, field: Field::Kind(kinds[n % 3]) },
-        11 => Edit::SetField { id: a, field: Field::Collapsed(n % 2 == 0) },
-        12 => Edit::SetField { id: a, field: Field::Pin((n % 2 == 0).then_some(ChartPoint { x: n as f32, y: 7.5 })) },
-        13 => Edit::InsertDuty { id: a, index: n, text: recipe.text.clone() },
+        3 => Edit::RemoveNode {
+            id: a,
+            keep_reports: true,
+        },
+        4 | 5 => Edit::Move {
+            id: a,
+            parent: Some(b),
+            index: n,
+        },
+        6 => Edit::Move {
+            id: a,
+            parent: None,
+            index: n.min(1),
+        },
+        7 => Edit::SetField {
+            id: a,
+            field: Field::Title(recipe.text.clone()),
+        },
+        8 => Edit::SetField {
+            id: a,
+            field: Field::Holder(if n % 2 == 0 {
+                None
+            } else {
+                Some(recipe.text.clone())
+            }),
+        },
+        9 => Edit::SetField {
+            id: a,
+            field: Field::Headcount(n as u32),
+        },
+        10 => Edit::SetField {
+            id: a,
+            field: Field::Kind(kinds[n % 3]),
+        },
+        11 => Edit::SetField {
+            id: a,
+            field: Field::Collapsed(n % 2 == 0),
+        },
+        12 => Edit::SetField {
+            id: a,
+            field: Field::Pin((n % 2 == 0).then_some(ChartPoint {
+                x: n as f32,
+                y: 7.5,
+            })),
+        },
+        13 => Edit::InsertDuty {
+            id: a,
+            index: n,
+            text: recipe.text.clone(),
+        },
         14 => Edit::RemoveDuty { id: a, index: n },
-        15 => Edit::MoveDuty { id: a, from: n, to: n / 2 },
-        16 => Edit::SetDuty { id: a, index: n, text: recipe.text.clone() },
-        17 => Edit::AddDotted { from: a, to: b, index: n },
+        15 => Edit::MoveDuty {
+            id: a,
+            from: n,
+            to: n / 2,
+        },
+        16 => Edit::SetDuty {
+            id: a,
+            index: n,
+            text: recipe.text.clone(),
+        },
+        17 => Edit::AddDotted {
+            from: a,
+            to: b,
+            index: n,
+        },
         18 => Edit::RemoveDotted { from: a, to: b },
         _ => Edit::Batch(vec![
-            Edit::SetField { id: a, field: Field::Notes(recipe.text.clone()) },
-            Edit::Move { id: b, parent: Some(a), index: 0 },
+            Edit::SetField {
+                id: a,
+                field: Field::Notes(recipe.text.clone()),
+            },
+            Edit::Move {
+                id: b,
+                parent: Some(a),
+                index: 0,
+            },
         ]),
     }
 }
