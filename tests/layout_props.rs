@@ -186,3 +186,20 @@ fn a_million_deep_chain_lays_out_without_overflowing_the_stack() {
     let last = layout.cards.iter().map(|c| c.rect.y).fold(0.0f32, f32::max);
     assert!(last > 1_000_000.0 * 100.0);
 }
+
+proptest! {
+    /// Left-to-right is top-down with the axes swapped.
+    #[test]
+    fn left_to_right_is_top_down_transposed((parents, sizes) in forest()) {
+        let chart = build(&parents, false);
+        let down = layout_chart_with_sizes(&chart, &options(true), |id| {
+            let (w, h) = sizes[id.0 as usize - 1];
+            [f32::from(h), f32::from(w)]
+        });
+        let across = lay_out(&chart, &sizes, &LayoutOptions { orientation: organigram::layout::Orientation::LeftToRight, ..options(true) });
+        for card in &down.cards {
+            let other = across.rect(card.id).unwrap();
+            prop_assert_eq!((other.x, other.y, other.width, other.height), (card.rect.y, card.rect.x, card.rect.height, card.rect.width));
+        }
+    }
+}
