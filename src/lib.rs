@@ -7,7 +7,8 @@
 //! - [`export`]: writing a laid-out chart for other programs;
 //! - [`generate`]: synthetic charts for trying scale;
 //! - [`samples`]: the sample charts embedded in the binary;
-//! - [`fonts`]: the bundled card font and text measurement.
+//! - [`fonts`]: the bundled card font and text measurement;
+//! - [`ui`]: the eframe editor.
 
 pub mod export;
 pub mod fonts;
@@ -16,3 +17,4 @@ pub mod generate;
 pub mod layout;
 pub mod model;
 pub mod samples;
+pub mod ui;

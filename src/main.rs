@@ -12,8 +12,10 @@ use organigram::generate::{generate, Shape};
 use organigram::layout::{CardStyle, LayoutOptions, Orientation};
 use organigram::model::{Chart, ChartStats};
 use organigram::samples::{self, SAMPLE_PREFIX};
+use organigram::ui::Start;
 
-/// Organigram: an org-chart editor. With no subcommand it opens the editor.
+/// Organigram: an org-chart editor. With no subcommand it opens the editor, on FILE or
+/// on the bundled seed sample.
 #[derive(Parser)]
 #[command(
     name = "organigram",
@@ -108,13 +110,16 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> Result<ExitCode> {
     let Some(command) = cli.command else {
-        if let Some(file) = &cli.file {
-            open_chart(file)?;
-        }
-        eprintln!(
-            "organigram: the editor is coming in a later release; use a subcommand (see --help)."
-        );
-        return Ok(ExitCode::from(2));
+        let start = match &cli.file {
+            None => Start::default(),
+            Some(file) => match file.to_string_lossy().strip_prefix(SAMPLE_PREFIX) {
+                Some(name) if samples::find(name).is_some() => Start::Sample(name.to_owned()),
+                _ => Start::File(file.clone()),
+            },
+        };
+        organigram::ui::run(start)
+            .map_err(|error| anyhow::anyhow!("the editor could not start: {error}"))?;
+        return Ok(ExitCode::SUCCESS);
     };
     match command {
         Command::Validate { files } => Ok(validate(&files)),

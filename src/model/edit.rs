@@ -157,6 +157,32 @@ pub struct RemovedSubtree {
 }
 
 impl Edit {
+    /// The nodes whose own content (what their card shows) this edit may change, or
+    /// `None` when it may change how every card looks (the chart's title sets the card
+    /// language). Moves and removals change no card's content.
+    pub fn touched_cards(&self) -> Option<Vec<NodeId>> {
+        let mut ids = Vec::new();
+        let mut stack = vec![self];
+        while let Some(edit) = stack.pop() {
+            match edit {
+                Edit::SetChartText { .. } => return None,
+                Edit::AddNode { id, .. }
+                | Edit::SetField { id, .. }
+                | Edit::InsertDuty { id, .. }
+                | Edit::RemoveDuty { id, .. }
+                | Edit::MoveDuty { id, .. }
+                | Edit::SetDuty { id, .. } => ids.push(*id),
+                Edit::AddDotted { from, .. } | Edit::RemoveDotted { from, .. } => ids.push(*from),
+                Edit::RestoreSubtree(removed) => {
+                    ids.extend(removed.nodes.iter().map(|(id, _)| *id))
+                }
+                Edit::RemoveNode { .. } | Edit::Move { .. } => {}
+                Edit::Batch(edits) => stack.extend(edits),
+            }
+        }
+        Some(ids)
+    }
+
     /// True when the edit changes nothing a user would call content: folding only.
     /// Views use this to keep folding out of the undo history if they wish.
     pub fn is_view_only(&self) -> bool {

@@ -150,6 +150,16 @@ impl History {
         }
     }
 
+    /// The edit [`History::undo`] would apply next.
+    pub fn peek_undo(&self) -> Option<&Edit> {
+        self.undo.last().map(|step| &step.inverse)
+    }
+
+    /// The edit [`History::redo`] would apply next.
+    pub fn peek_redo(&self) -> Option<&Edit> {
+        self.redo.last().map(|step| &step.inverse)
+    }
+
     /// The label of the step [`History::undo`] would undo.
     pub fn undo_label(&self) -> Option<&str> {
         self.undo.last().map(|step| step.label.as_str())

@@ -7,6 +7,7 @@
 mod apply;
 mod build;
 mod chart;
+mod duties;
 mod edit;
 mod error;
 mod history;
@@ -17,6 +18,7 @@ mod stats;
 
 pub use build::{NodeRecord, StructureError};
 pub use chart::{Chart, Shape, TreeOrder};
+pub use duties::split_pasted_duties;
 pub use edit::{ChartText, Edit, Field, RemovedSubtree};
 pub use error::EditError;
 pub use history::History;

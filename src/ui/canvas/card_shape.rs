@@ -1,0 +1,291 @@
+//! The egui_graphs node display: an org-chart card drawn from the layout's card text.
+
+use std::sync::Arc;
+
+use egui::{
+    Color32, CornerRadius, FontFamily, FontId, Pos2, Rect, Shape, Stroke, StrokeKind, Vec2,
+};
+use egui_graphs::{DisplayNode, DrawContext, NodeProps};
+use petgraph::{stable_graph::IndexType, EdgeType};
+
+use super::look::{DropMark, Palette};
+use crate::layout::{CardText, LineRole};
+use crate::model::{Colour, NodeId, NodeKind};
+use crate::ui::fonts::CARD_FAMILY;
+
+/// Below this height on screen a card is a plain coloured block.
+const BLOCK_BELOW_PX: f32 = 7.0;
+/// Below this height on screen a card has its frame but no text.
+const TEXT_FROM_PX: f32 = 18.0;
+
+/// What the canvas knows about one card: its node, text and marks.
+#[derive(Clone, Debug)]
+pub struct CardPayload {
+    /// The node.
+    pub id: NodeId,
+    /// Its text, laid out in chart units.
+    pub text: Arc<CardText>,
+    /// How its frame looks.
+    pub look: CardLook,
+}
+
+/// A card's marks.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct CardLook {
+    /// Unit, position or assistant.
+    pub kind: NodeKind,
+    /// Its own or its unit's colour.
+    pub colour: Option<Colour>,
+    /// Its subtree is folded away.
+    pub collapsed: bool,
+    /// How many nodes the fold hides.
+    pub hidden_below: u32,
+    /// It has a manual place.
+    pub pinned: bool,
+    /// It is selected.
+    pub selected: bool,
+    /// It matches the search.
+    pub search_hit: bool,
+    /// It is the current search match.
+    pub current_hit: bool,
+    /// It is under a dragged card.
+    pub drop: DropMark,
+}
+
+/// The node display: the card's centre in chart space plus its payload.
+#[derive(Clone, Debug)]
+pub struct CardShape {
+    centre: Pos2,
+    payload: Option<CardPayload>,
+}
+
+impl CardShape {
+    fn size(&self) -> Vec2 {
+        self.payload.as_ref().map_or(Vec2::splat(10.0), |p| {
+            Vec2::new(p.text.width, p.text.height)
+        })
+    }
+
+    fn rect(&self) -> Rect {
+        Rect::from_center_size(self.centre, self.size())
+    }
+}
+
+impl From<NodeProps<CardPayload>> for CardShape {
+    fn from(props: NodeProps<CardPayload>) -> CardShape {
+        CardShape {
+            centre: props.location(),
+            payload: Some(props.payload),
+        }
+    }
+}
+
+impl<E: Clone, Ty: EdgeType, Ix: IndexType> DisplayNode<CardPayload, E, Ty, Ix> for CardShape {
+    fn closest_boundary_point(&self, dir: Vec2) -> Pos2 {
+        let half = self.size() / 2.0;
+        if dir.length_sq() <= f32::EPSILON {
+            return self.centre + Vec2::new(half.x, 0.0);
+        }
+        let t = (half.x / dir.x.abs().max(1e-6)).min(half.y / dir.y.abs().max(1e-6));
+        self.centre + dir * t
+    }
+
+    fn shapes(&mut self, ctx: &DrawContext) -> Vec<Shape> {
+        let Some(payload) = &self.payload else {
+            return Vec::new();
+        };
+        let zoom = ctx.meta.zoom;
+        let rect = Rect::from_center_size(
+            ctx.meta.canvas_to_screen_pos(self.centre),
+            self.size() * zoom,
+        );
+        if !ctx.painter.clip_rect().intersects(rect.expand(8.0)) {
+            return Vec::new();
+        }
+        let dark = ctx.ctx.global_style().visuals.dark_mode;
+        card_shapes(ctx.ctx, rect, zoom, payload, &Palette::new(dark), dark)
+    }
+
+    fn update(&mut self, state: &NodeProps<CardPayload>) {
+        self.centre = state.location();
+        self.payload = Some(state.payload.clone());
+    }
+
+    fn is_inside(&self, pos: Pos2) -> bool {
+        self.rect().contains(pos)
+    }
+}
+
+/// The shapes of one card drawn in `rect` (screen space) at `zoom`.
+pub fn card_shapes(
+    ctx: &egui::Context,
+    rect: Rect,
+    zoom: f32,
+    payload: &CardPayload,
+    palette: &Palette,
+    dark: bool,
+) -> Vec<Shape> {
+    let look = &payload.look;
+    let colour = Palette::colour(look.colour, palette.neutral_band);
+    let fill = match look.kind {
+        NodeKind::Unit => palette.unit_fill(colour, dark),
+        _ => palette.card_fill,
+    };
+    let mut shapes = Vec::with_capacity(12);
+    if rect.height() < BLOCK_BELOW_PX {
+        shapes.push(Shape::rect_filled(
+            rect,
+            0.0,
+            if look.selected {
+                palette.selection
+            } else {
+                colour
+            },
+        ));
+        return shapes;
+    }
+    let radius = CornerRadius::same((6.0 * zoom).clamp(1.0, 10.0) as u8);
+    shapes.push(Shape::rect_filled(rect, radius, fill));
+    // Kind marks: a colour band on top of positions, a bar on the left of assistants.
+    let band = (5.0 * zoom).max(1.0);
+    match look.kind {
+        NodeKind::Position => {
+            let top = Rect::from_min_max(rect.min, Pos2::new(rect.max.x, rect.min.y + band));
+            shapes.push(Shape::rect_filled(
+                top,
+                CornerRadius {
+                    nw: radius.nw,
+                    ne: radius.ne,
+                    sw: 0,
+                    se: 0,
+                },
+                colour,
+            ));
+        }
+        NodeKind::Assistant => {
+            let side = Rect::from_min_max(rect.min, Pos2::new(rect.min.x + band, rect.max.y));
+            shapes.push(Shape::rect_filled(
+                side,
+                CornerRadius {
+                    nw: radius.nw,
+                    sw: radius.sw,
+                    ne: 0,
+                    se: 0,
+                },
+                colour,
+            ));
+        }
+        NodeKind::Unit => {}
+    }
+    let border = match look.kind {
+        NodeKind::Unit => Stroke::new(1.5, colour),
+        _ => Stroke::new(1.0, palette.card_border),
+    };
+    if look.kind == NodeKind::Assistant {
+        let path = [
+            rect.left_top(),
+            rect.right_top(),
+            rect.right_bottom(),
+            rect.left_bottom(),
+            rect.left_top(),
+        ];
+        shapes.extend(Shape::dashed_line(&path, border, 5.0, 3.0));
+    } else {
+        shapes.push(Shape::rect_stroke(rect, radius, border, StrokeKind::Inside));
+    }
+
+    if rect.height() >= TEXT_FROM_PX {
+        let text = &payload.text;
+        for line in &text.lines {
+            let colour = match line.role {
+                LineRole::Title => palette.title,
+                LineRole::Holder | LineRole::Duty { .. } => palette.holder,
+                LineRole::Vacant => palette.vacant,
+                LineRole::Badge => palette.title,
+            };
+            let font = FontId::new(line.font_px * zoom, FontFamily::Name(CARD_FAMILY.into()));
+            let at = rect.min + Vec2::new(line.offset[0], line.offset[1]) * zoom;
+            if line.role == LineRole::Badge {
+                let galley = ctx.fonts_mut(|f| f.layout_no_wrap(line.text.clone(), font, colour));
+                let pill =
+                    Rect::from_min_size(at, galley.size()).expand2(Vec2::new(4.0, 1.0) * zoom);
+                shapes.push(Shape::rect_filled(
+                    pill,
+                    CornerRadius::same((pill.height() / 2.0) as u8),
+                    palette.badge_fill,
+                ));
+                shapes.push(Shape::galley(at, galley, colour));
+                continue;
+            }
+            if let LineRole::Duty { first: true } = line.role {
+                let bullet = ctx.fonts_mut(|f| {
+                    f.layout_no_wrap(
+                        crate::layout::card::DUTY_BULLET.to_owned(),
+                        font.clone(),
+                        colour,
+                    )
+                });
+                let indent =
+                    (crate::fonts::text_width(crate::layout::card::DUTY_BULLET, line.font_px)
+                        + 4.0)
+                        * zoom;
+                shapes.push(Shape::galley(at - Vec2::new(indent, 0.0), bullet, colour));
+            }
+            let galley = ctx.fonts_mut(|f| f.layout_no_wrap(line.text.clone(), font, colour));
+            shapes.push(Shape::galley(at, galley, colour));
+        }
+        if look.pinned {
+            let font = FontId::new(11.0 * zoom, FontFamily::Proportional);
+            let galley = ctx.fonts_mut(|f| f.layout_no_wrap("📌".to_owned(), font, palette.holder));
+            shapes.push(Shape::galley(
+                rect.right_top() + Vec2::new(-galley.size().x - 3.0 * zoom, 2.0 * zoom),
+                galley,
+                palette.holder,
+            ));
+        }
+    }
+    if look.collapsed && look.hidden_below > 0 && rect.height() >= TEXT_FROM_PX {
+        let font = FontId::new(11.0 * zoom, FontFamily::Proportional);
+        let galley = ctx.fonts_mut(|f| {
+            f.layout_no_wrap(format!("+{}", look.hidden_below), font, Color32::WHITE)
+        });
+        let pill = Rect::from_center_size(
+            Pos2::new(rect.center().x, rect.max.y),
+            galley.size() + Vec2::new(10.0, 2.0) * zoom,
+        );
+        shapes.push(Shape::rect_filled(
+            pill,
+            CornerRadius::same((pill.height() / 2.0) as u8),
+            colour,
+        ));
+        shapes.push(Shape::galley(
+            pill.center() - galley.size() / 2.0,
+            galley,
+            Color32::WHITE,
+        ));
+    }
+    // Outer marks, strongest last.
+    let mark = |width: f32, colour: Color32| {
+        Shape::rect_stroke(
+            rect.expand(width / 2.0 + 1.0),
+            radius,
+            Stroke::new(width, colour),
+            StrokeKind::Middle,
+        )
+    };
+    if look.search_hit {
+        shapes.push(mark(2.5, palette.search_hit));
+    }
+    if look.current_hit {
+        shapes.push(mark(3.5, palette.current_hit));
+    }
+    if look.selected {
+        shapes.push(mark(2.5, palette.selection));
+    }
+    match look.drop {
+        DropMark::Accept => shapes.push(mark(3.5, palette.accept)),
+        DropMark::Refuse => shapes.push(mark(3.5, palette.refuse)),
+        DropMark::None => {}
+    }
+    shapes
+}

@@ -1,0 +1,231 @@
+//! The open chart with its history, file, and the caches the canvas draws from.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use crate::layout::{card_text, CardStyle, CardText, ChartLayout, LayoutOptions, Layouter};
+use crate::model::{Chart, ChartStats, Edit, EditError, History, IdMap, NodeId};
+
+/// Where the chart came from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Origin {
+    /// A file on disk.
+    File(PathBuf),
+    /// An embedded sample (saving asks for a file).
+    Sample(String),
+    /// A new chart not saved yet.
+    Untitled,
+}
+
+/// One open chart.
+pub struct Document {
+    chart: Chart,
+    history: History,
+    origin: Origin,
+    saved_state: u64,
+    /// Bumps on every change to the chart, undo and redo included.
+    revision: u64,
+    style: CardStyle,
+    options: LayoutOptions,
+    cards: IdMap<Arc<CardText>>,
+    layouter: Layouter,
+    layout: ChartLayout,
+    layout_revision: Option<u64>,
+    stats: ChartStats,
+    stats_revision: Option<u64>,
+}
+
+impl Document {
+    /// Opens `chart`, which came from `origin`.
+    pub fn new(chart: Chart, origin: Origin) -> Document {
+        let style = CardStyle::for_language_of(chart.title());
+        Document {
+            chart,
+            history: History::default(),
+            origin,
+            saved_state: 0,
+            revision: 0,
+            style,
+            options: LayoutOptions::default(),
+            cards: IdMap::default(),
+            layouter: Layouter::new(),
+            layout: ChartLayout::default(),
+            layout_revision: None,
+            stats: ChartStats::default(),
+            stats_revision: None,
+        }
+    }
+
+    /// The chart.
+    pub fn chart(&self) -> &Chart {
+        &self.chart
+    }
+
+    /// The undo history.
+    pub fn history(&self) -> &History {
+        &self.history
+    }
+
+    /// Where the chart came from.
+    pub fn origin(&self) -> &Origin {
+        &self.origin
+    }
+
+    /// The file the chart saves to, if it has one.
+    pub fn path(&self) -> Option<&PathBuf> {
+        match &self.origin {
+            Origin::File(path) => Some(path),
+            _ => None,
+        }
+    }
+
+    /// A short name for the window title.
+    pub fn display_name(&self) -> String {
+        match &self.origin {
+            Origin::File(path) => path.file_name().map_or_else(
+                || path.display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            ),
+            Origin::Sample(name) => format!("{name} (sample)"),
+            Origin::Untitled => "Untitled".to_owned(),
+        }
+    }
+
+    /// A number that changes whenever the chart does.
+    pub fn revision(&self) -> u64 {
+        self.revision
+    }
+
+    /// True when the chart has changes not saved to its file.
+    pub fn is_dirty(&self) -> bool {
+        self.history.state_id() != self.saved_state || self.history.is_grouping()
+    }
+
+    /// Records that the chart now matches `path` on disk.
+    pub fn mark_saved(&mut self, path: PathBuf) {
+        self.history.end_group();
+        self.saved_state = self.history.state_id();
+        self.origin = Origin::File(path);
+    }
+
+    /// Applies `edit` as an undoable step named `label`.
+    pub fn apply(&mut self, edit: Edit, label: &str) -> Result<(), EditError> {
+        let touched = edit.touched_cards();
+        self.history.apply(&mut self.chart, edit, label)?;
+        self.changed(touched);
+        Ok(())
+    }
+
+    /// Starts a gesture whose edits undo as one step.
+    pub fn begin_group(&mut self, label: &str) {
+        self.history.begin_group(label);
+    }
+
+    /// Ends the gesture.
+    pub fn end_group(&mut self) {
+        self.history.end_group();
+    }
+
+    /// Undoes the last step; returns its label.
+    pub fn undo(&mut self) -> Result<Option<String>, EditError> {
+        self.history.end_group();
+        let touched = self.history.peek_undo().and_then(Edit::touched_cards);
+        let label = self.history.undo(&mut self.chart)?;
+        if label.is_some() {
+            self.changed(touched);
+        }
+        Ok(label)
+    }
+
+    /// Redoes the last undone step; returns its label.
+    pub fn redo(&mut self) -> Result<Option<String>, EditError> {
+        self.history.end_group();
+        let touched = self.history.peek_redo().and_then(Edit::touched_cards);
+        let label = self.history.redo(&mut self.chart)?;
+        if label.is_some() {
+            self.changed(touched);
+        }
+        Ok(label)
+    }
+
+    fn changed(&mut self, touched: Option<Vec<NodeId>>) {
+        self.revision += 1;
+        match touched {
+            Some(ids) => {
+                for id in ids {
+                    self.cards.remove(id);
+                }
+            }
+            None => {
+                self.style = CardStyle {
+                    show_duties: self.style.show_duties,
+                    ..CardStyle::for_language_of(self.chart.title())
+                };
+                self.cards.clear();
+            }
+        }
+    }
+
+    /// How cards look.
+    pub fn style(&self) -> &CardStyle {
+        &self.style
+    }
+
+    /// Spacing and orientation.
+    pub fn layout_options(&self) -> &LayoutOptions {
+        &self.options
+    }
+
+    /// The card of `id`, measured once and cached until the node changes.
+    pub fn card(&mut self, id: NodeId) -> Option<Arc<CardText>> {
+        if let Some(card) = self.cards.get(id) {
+            return Some(card.clone());
+        }
+        let card = Arc::new(card_text(self.chart.node(id)?, &self.style));
+        self.cards.insert(id, card.clone());
+        Some(card)
+    }
+
+    /// The current layout, recomputed when the chart has changed.
+    pub fn layout(&mut self) -> &ChartLayout {
+        if self.layout_revision != Some(self.revision) {
+            // Measure the visible cards first (cached), then lay out with their sizes.
+            let mut stack: Vec<NodeId> = self.chart.roots().to_vec();
+            while let Some(id) = stack.pop() {
+                let _ = self.card(id);
+                if let Some(node) = self.chart.node(id) {
+                    if !node.collapsed {
+                        stack.extend_from_slice(self.chart.children(id));
+                    }
+                }
+            }
+            let cards = &self.cards;
+            self.layouter.layout_into(
+                &self.chart,
+                &self.options,
+                |id| {
+                    cards
+                        .get(id)
+                        .map_or([0.0, 0.0], |card| [card.width, card.height])
+                },
+                &mut self.layout,
+            );
+            self.layout_revision = Some(self.revision);
+        }
+        &self.layout
+    }
+
+    /// Headline figures, recomputed when the chart has changed.
+    pub fn stats(&mut self) -> &ChartStats {
+        if self.stats_revision != Some(self.revision) {
+            self.stats = ChartStats::of(&self.chart);
+            self.stats_revision = Some(self.revision);
+        }
+        &self.stats
+    }
+
+    /// How many nodes are folded away below `id`.
+    pub fn hidden_below(&self, id: NodeId) -> usize {
+        self.chart.subtree(id).count().saturating_sub(1)
+    }
+}
