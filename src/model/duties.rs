@@ -104,17 +104,13 @@ fn strip_marker(line: &str) -> Option<&str> {
     let after = &rest[separator.len_utf8()..];
     let letter_label = label.chars().all(|c| c.is_ascii_alphabetic());
     let digits_only = label.chars().all(|c| c.is_ascii_digit());
-    // "3.5 million" and "a.m." are text, not numbering.
-    if (letter_label || (digits_only && separator == '.'))
-        && !after.starts_with(is_space)
-        && !after.is_empty()
-    {
-        if !(digits_only
-            && separator == '.'
-            && after.chars().next().is_some_and(|c| !c.is_ascii_digit()))
-        {
-            return None;
-        }
+    // "3.5 million" and "a.m." are text, not numbering; "1.负责…" is numbering.
+    let glued = !after.is_empty() && !after.starts_with(is_space);
+    let digit_then_text = digits_only
+        && separator == '.'
+        && after.chars().next().is_some_and(|c| !c.is_ascii_digit());
+    if glued && (letter_label || (digits_only && separator == '.')) && !digit_then_text {
+        return None;
     }
     if label.chars().count() > 4 {
         return None;

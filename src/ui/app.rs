@@ -83,6 +83,7 @@ impl OrganigramApp {
         let mut app = OrganigramApp::with_dialogs(Box::new(NativeDialogs), start);
         app.settings = settings;
         app.look_for_system_font = true;
+        // Installed before the first frame, so the first frame already has them.
         app.install_fonts(&cc.egui_ctx);
         app
     }
@@ -180,10 +181,14 @@ impl OrganigramApp {
 
     /// Draws one frame of the whole editor in `ui` and applies what it asked for.
     pub fn ui_body(&mut self, ui: &mut egui::Ui) {
+        // Fonts set now take effect next frame; until then the card font does not exist.
+        let fonts_active = self.fonts_ready;
         if !self.fonts_ready {
             self.install_fonts(ui.ctx());
+            ui.ctx().request_repaint();
         }
         ui.ctx().options_mut(|o| o.zoom_with_keyboard = false);
+        self.handle_close_request(ui.ctx());
         self.handle_shortcuts(ui.ctx());
         self.handle_dropped_files(ui.ctx());
         self.update_title(ui.ctx());
@@ -217,6 +222,9 @@ impl OrganigramApp {
                     search_hits: &hits,
                     current_hit: self.search.current(),
                 };
+                if !fonts_active {
+                    return;
+                }
                 let events = self.canvas.show(ui, &mut self.doc, &marks);
                 for event in events {
                     self.queue.push(canvas_action(event));
@@ -227,6 +235,18 @@ impl OrganigramApp {
         self.modal_ui(ui.ctx());
         self.windows(ui.ctx());
         self.apply_queue(ui.ctx());
+    }
+
+    /// Closing the window with unsaved changes asks first (eframe also calls this from
+    /// `logic`, which runs while the window is minimised).
+    fn handle_close_request(&mut self, ctx: &egui::Context) {
+        if ctx.input(|i| i.viewport().close_requested()) && self.doc.is_dirty() && !self.allow_close
+        {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.modal = Some(Modal::Unsaved {
+                then: Pending::Quit,
+            });
+        }
     }
 
     fn update_title(&mut self, ctx: &egui::Context) {
@@ -343,7 +363,19 @@ impl OrganigramApp {
                 );
                 let response = response.labelled_by(label.id);
                 if !rename.focused {
+                    // Start with the whole title selected, so typing replaces it.
                     response.request_focus();
+                    let id = Id::new("organigram-rename-text");
+                    let mut state =
+                        egui::text_edit::TextEditState::load(ui.ctx(), id).unwrap_or_default();
+                    let end = egui::text::CCursor::new(rename.text.chars().count());
+                    state
+                        .cursor
+                        .set_char_range(Some(egui::text::CCursorRange::two(
+                            egui::text::CCursor::new(0),
+                            end,
+                        )));
+                    state.store(ui.ctx(), id);
                     rename.focused = true;
                 }
                 if response.lost_focus() {
@@ -568,10 +600,11 @@ impl OrganigramApp {
                 self.replace_document(Document::new(chart, Origin::Untitled));
                 self.selection = vec![root];
             }
-            Pending::Open => match self.pick(ctx, DialogKind::OpenChart) {
-                Some(path) => self.open_path(ctx, &path),
-                None => {}
-            },
+            Pending::Open => {
+                if let Some(path) = self.pick(ctx, DialogKind::OpenChart) {
+                    self.open_path(ctx, &path);
+                }
+            }
             Pending::OpenPath(path) => self.open_path(ctx, &path),
             Pending::OpenSample(name) => {
                 if let Some(sample) = samples::find(name) {

@@ -178,7 +178,7 @@ pub fn make_edit(chart: &Chart, recipe: &EditRecipe) -> Edit {
         },
         8 => Edit::SetField {
             id: a,
-            field: Field::Holder(if n % 2 == 0 {
+            field: Field::Holder(if n.is_multiple_of(2) {
                 None
             } else {
                 Some(recipe.text.clone())
@@ -194,11 +194,11 @@ pub fn make_edit(chart: &Chart, recipe: &EditRecipe) -> Edit {
         },
         11 => Edit::SetField {
             id: a,
-            field: Field::Collapsed(n % 2 == 0),
+            field: Field::Collapsed(n.is_multiple_of(2)),
         },
         12 => Edit::SetField {
             id: a,
-            field: Field::Pin((n % 2 == 0).then_some(ChartPoint {
+            field: Field::Pin((n.is_multiple_of(2)).then_some(ChartPoint {
                 x: n as f32,
                 y: 7.5,
             })),

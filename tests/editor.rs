@@ -1,0 +1,433 @@
+//! The editor, driven headless through its accessible labels (egui_kittest), the way a
+//! user would: outline, inspector, toolbar, keyboard, the drop path, dialogs.
+
+use egui::{Event, Key, Modifiers};
+use egui_kittest::kittest::Queryable;
+use egui_kittest::Harness;
+use organigram::format::load_file;
+use organigram::model::{Chart, NodeId, NodeKind};
+use organigram::ui::files::{Picked, ScriptedDialogs};
+use organigram::ui::{OrganigramApp, Start};
+
+fn editor(dialogs: ScriptedDialogs) -> Harness<'static, OrganigramApp> {
+    let app = OrganigramApp::with_dialogs(Box::new(dialogs), Start::default());
+    Harness::builder()
+        .with_size([1500.0, 950.0])
+        .with_max_steps(24)
+        .build_ui_state(|ui, app: &mut OrganigramApp| app.ui_body(ui), app)
+}
+
+fn find(chart: &Chart, title: &str, unit: &str) -> NodeId {
+    chart
+        .tree_order()
+        .find(|&id| {
+            chart.node(id).is_some_and(|n| n.title == title)
+                && chart
+                    .unit_of(id)
+                    .and_then(|u| chart.node(u))
+                    .is_some_and(|u| u.title == unit)
+        })
+        .unwrap_or_else(|| panic!("no {title} in {unit}"))
+}
+
+/// Replaces the text of the focused field and commits it with Enter.
+fn retype(harness: &mut Harness<'static, OrganigramApp>, label: &str, text: &str) {
+    harness.get_by_label(label).click();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.run();
+    harness.get_by_label(label).type_text(text);
+    harness.run();
+    harness.key_press(Key::Enter);
+    harness.run();
+}
+
+#[test]
+fn a_whole_editing_session_undoes_to_the_loaded_chart_and_saves() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let saved = dir.path().join("edited.ron");
+    let dialogs = ScriptedDialogs {
+        answers: [Picked::Path(saved.clone())].into(),
+    };
+    let mut harness = editor(dialogs);
+
+    // 1. The seed sample is open.
+    let loaded = harness.state().document().chart().clone();
+    assert_eq!(loaded.title(), "营销部组织架构图与岗位职责");
+    harness.get_by_label("Positions 10");
+
+    // 2. Select 大区销售经理 in the outline.
+    let manager = find(&loaded, "大区销售经理", "销售部");
+    harness.get_by_label("大区销售经理").click();
+    harness.run();
+    assert_eq!(harness.state().selection(), &[manager]);
+
+    // 3. Edit its title and one duty.
+    retype(&mut harness, "Title", "区域销售总经理");
+    assert_eq!(
+        harness
+            .state()
+            .document()
+            .chart()
+            .node(manager)
+            .unwrap()
+            .title,
+        "区域销售总经理"
+    );
+    retype(&mut harness, "Duty 2", "负责区域内经销商的开发与评估");
+    assert_eq!(
+        harness
+            .state()
+            .document()
+            .chart()
+            .node(manager)
+            .unwrap()
+            .duties[1],
+        "负责区域内经销商的开发与评估"
+    );
+
+    // 4. Paste three bulleted lines as duties.
+    harness.get_by_label("New duty").focus();
+    harness.run();
+    assert!(harness.get_by_label("New duty").is_focused());
+    harness.event(Event::Paste(
+        "➢ 第一条职责\n• 第二条职责\n3、第三条职责".to_owned(),
+    ));
+    harness.run();
+    let duties = &harness
+        .state()
+        .document()
+        .chart()
+        .node(manager)
+        .unwrap()
+        .duties;
+    assert_eq!(duties.len(), 20);
+    assert_eq!(&duties[17..], ["第一条职责", "第二条职责", "第三条职责"]);
+
+    // 5. Add a subordinate (renamed in place) and an assistant.
+    harness.get_by_label("Add subordinate").click();
+    harness.run();
+    harness.get_by_label("Rename").type_text("区域主管");
+    harness.run();
+    harness.key_press(Key::Enter);
+    harness.run();
+    let chart = harness.state().document().chart();
+    let subordinate = *chart.children(manager).last().unwrap();
+    assert_eq!(chart.node(subordinate).unwrap().title, "区域主管");
+    assert_eq!(chart.node(subordinate).unwrap().kind, NodeKind::Position);
+    harness.get_by_label("区域销售总经理").click();
+    harness.run();
+    harness.get_by_label("Add assistant").click();
+    harness.run();
+    harness.key_press(Key::Escape);
+    harness.run();
+    let chart = harness.state().document().chart();
+    let assistants = chart
+        .children(manager)
+        .iter()
+        .filter(|&&c| chart.node(c).unwrap().kind == NodeKind::Assistant)
+        .count();
+    assert_eq!(assistants, 2);
+
+    // 6. Re-parent a subtree through the drop path, and refuse a cycle.
+    let supervisor = find(&loaded, "销售主管", "销售部");
+    let engineer = find(&loaded, "销售工程师", "销售部");
+    let project_manager = find(&loaded, "工程销售经理", "工程示范中心");
+    harness
+        .state_mut()
+        .drop_card_on(supervisor, project_manager);
+    harness.run();
+    let chart = harness.state().document().chart();
+    assert_eq!(chart.parent(supervisor), Some(project_manager));
+    assert_eq!(
+        chart.parent(engineer),
+        Some(supervisor),
+        "the subtree moves along"
+    );
+    let before_cycle = chart.clone();
+    harness.state_mut().drop_card_on(project_manager, engineer);
+    harness.run();
+    assert_eq!(
+        harness.state().document().chart(),
+        &before_cycle,
+        "a cycle is refused"
+    );
+    assert!(
+        harness
+            .state()
+            .notice()
+            .is_some_and(|n| n.contains("cycle")),
+        "{:?}",
+        harness.state().notice()
+    );
+    harness.get_by_label_contains("would make a cycle");
+
+    // 7. Delete 销售主管 keeping its subordinates: 销售工程师 moves up.
+    harness.get_by_label("销售主管 · 工程示范中心 #6").click();
+    harness.run();
+    harness.key_press(Key::Delete);
+    harness.run();
+    assert_eq!(harness.state().modal_title(), Some("Delete"));
+    harness.get_by_label("Keep subordinates").click();
+    harness.run();
+    let chart = harness.state().document().chart();
+    assert!(!chart.contains(supervisor));
+    assert_eq!(chart.parent(engineer), Some(project_manager));
+    let edited = chart.clone();
+    assert!(
+        harness.state().window_title().contains('•'),
+        "dirty: {}",
+        harness.state().window_title()
+    );
+
+    // 8. Undo everything back to the loaded chart, then redo it all.
+    for _ in 0..40 {
+        harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+        harness.run();
+    }
+    assert_eq!(harness.state().document().chart(), &loaded);
+    assert!(!harness.state().document().is_dirty());
+    for _ in 0..40 {
+        harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+        harness.run();
+    }
+    assert_eq!(harness.state().document().chart(), &edited);
+
+    // 9. Save As to a temporary file and load it back equal.
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
+    harness.run();
+    assert!(!harness.state().document().is_dirty());
+    let reloaded = load_file(&saved).expect("the saved chart loads");
+    assert_eq!(&reloaded, harness.state().document().chart());
+    assert!(
+        harness.state().window_title().starts_with("edited.ron"),
+        "{}",
+        harness.state().window_title()
+    );
+}
+
+fn make_dirty(harness: &mut Harness<'static, OrganigramApp>) {
+    harness.get_by_label("营销总监").click();
+    harness.run();
+    harness.get_by_label("Add subordinate").click();
+    harness.run();
+    harness.key_press(Key::Escape);
+    harness.run();
+    assert!(harness.state().document().is_dirty());
+}
+
+#[test]
+fn new_asks_about_unsaved_changes() {
+    let mut harness = editor(ScriptedDialogs::default());
+    make_dirty(&mut harness);
+    let dirty = harness.state().document().chart().clone();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    harness.run();
+    assert_eq!(harness.state().modal_title(), Some("Unsaved changes"));
+    harness.get_by_label("Cancel").click();
+    harness.run();
+    assert_eq!(
+        harness.state().document().chart(),
+        &dirty,
+        "Cancel keeps the chart"
+    );
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    harness.run();
+    harness.get_by_label("Don't save").click();
+    harness.run();
+    assert_eq!(
+        harness.state().document().chart().len(),
+        1,
+        "a new chart has one unit"
+    );
+    assert!(!harness.state().document().is_dirty());
+}
+
+#[test]
+fn closing_the_window_with_unsaved_changes_asks_first() {
+    let mut harness = editor(ScriptedDialogs::default());
+    make_dirty(&mut harness);
+    harness
+        .input_mut()
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(egui::ViewportEvent::Close);
+    harness.step();
+    let commands = &harness.output().viewport_output[&egui::ViewportId::ROOT].commands;
+    assert!(
+        commands.contains(&egui::ViewportCommand::CancelClose),
+        "{commands:?}"
+    );
+    harness.run();
+    assert_eq!(harness.state().modal_title(), Some("Unsaved changes"));
+}
+
+#[test]
+fn a_file_that_fails_to_load_shows_why_and_keeps_the_chart() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let bad = dir.path().join("bad.ron");
+    std::fs::write(&bad, "(format: (1, 0), nodes: [(id: 1, kind: Positon)])").expect("write");
+    let mut harness = editor(ScriptedDialogs {
+        answers: [Picked::Path(bad.clone())].into(),
+    });
+    let before = harness.state().document().chart().clone();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    harness.run();
+    assert_eq!(
+        harness.state().modal_title(),
+        Some("Could not open the chart")
+    );
+    harness.get_by_label_contains(&format!("{}:1:", bad.display()));
+    harness.get_by_label("OK").click();
+    harness.run();
+    assert_eq!(harness.state().modal_title(), None);
+    assert_eq!(harness.state().document().chart(), &before);
+}
+
+#[test]
+fn with_no_file_dialog_the_user_is_told_how_to_fix_it_and_can_type_a_path() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let target = dir.path().join("typed.ron");
+    let mut harness = editor(ScriptedDialogs {
+        answers: [Picked::NoBackend].into(),
+    });
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
+    harness.run();
+    assert_eq!(harness.state().modal_title(), Some("Save chart"));
+    harness.get_by_label_contains("zenity");
+    harness.get_by_label("File path").click();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness
+        .get_by_label("File path")
+        .type_text(target.to_str().expect("utf-8 path"));
+    harness.run();
+    harness.get_by_label("Save").click();
+    harness.run();
+    assert!(target.exists());
+    assert_eq!(
+        &load_file(&target).expect("loads"),
+        harness.state().document().chart()
+    );
+}
+
+#[test]
+fn search_finds_duties_and_reveals_the_match() {
+    let mut harness = editor(ScriptedDialogs::default());
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    harness.run();
+    harness.get_by_label("Search").type_text("催收");
+    harness.run();
+    harness.get_by_label("1 of 1");
+    let chart = harness.state().document().chart();
+    let manager = find(chart, "大区销售经理", "销售部");
+    assert_eq!(harness.state().selection(), &[manager]);
+}
+
+#[test]
+fn a_dropped_file_opens() {
+    #[derive(Debug)]
+    struct Dropped(std::path::PathBuf);
+    impl egui::DroppedFile for Dropped {
+        fn path(&self) -> &std::path::Path {
+            &self.0
+        }
+        fn bytes(&self) -> Result<Vec<u8>, String> {
+            std::fs::read(&self.0).map_err(|e| e.to_string())
+        }
+    }
+    let path = std::path::PathBuf::from(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/samples/seed-marketing-en.ron"
+    ));
+    let mut harness = editor(ScriptedDialogs::default());
+    harness
+        .input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(Dropped(path)));
+    harness.step();
+    harness.run();
+    assert_eq!(
+        harness.state().document().chart().title(),
+        "Marketing Division: Organisation Chart and Job Duties"
+    );
+}
+
+#[test]
+fn dragging_a_card_to_empty_space_pins_it_in_one_undo_step() {
+    let mut harness = editor(ScriptedDialogs::default());
+    let chart = harness.state().document().chart().clone();
+    let engineer = find(&chart, "销售工程师", "销售部");
+    let mut doc_for_rect = organigram::ui::document::Document::new(
+        chart.clone(),
+        organigram::ui::document::Origin::Untitled,
+    );
+    let rect = harness
+        .state_mut()
+        .canvas_mut()
+        .screen_rect_of(engineer, &mut doc_for_rect)
+        .expect("visible");
+    let from = rect.center();
+    let to = from + egui::vec2(0.0, 120.0);
+    harness.hover_at(from);
+    harness.run();
+    harness.drag_at(from);
+    harness.run();
+    harness.hover_at(from + egui::vec2(0.0, 40.0));
+    harness.run();
+    harness.hover_at(to);
+    harness.run();
+    harness.drop_at(to);
+    harness.run();
+    let pinned = harness
+        .state()
+        .document()
+        .chart()
+        .node(engineer)
+        .and_then(|n| n.pin);
+    assert!(pinned.is_some(), "dropping on empty space pins");
+    assert_eq!(
+        harness.state().document().history().undo_len(),
+        1,
+        "one drag, one undo step"
+    );
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(harness.state().document().chart(), &chart);
+}
+
+#[test]
+fn the_idle_editor_does_not_repaint() {
+    let mut harness = editor(ScriptedDialogs::default());
+    harness.run();
+    harness.step();
+    assert!(
+        !harness.state_mut().canvas_mut().drew_graph_last_frame,
+        "an idle frame replays the canvas"
+    );
+    assert!(
+        !harness.ctx.has_requested_repaint(),
+        "an idle editor asks for no repaint"
+    );
+}
+
+#[test]
+fn help_lists_the_keyboard_shortcuts_from_the_command_enum() {
+    let mut harness = editor(ScriptedDialogs::default());
+    harness.key_press(Key::F1);
+    harness.run();
+    assert!(harness.query_all_by_label("Keyboard shortcuts").count() >= 1);
+    for command in organigram::ui::Command::ALL {
+        let keys: Vec<String> = command
+            .shortcut()
+            .iter()
+            .chain(command.alternative_shortcuts())
+            .map(|s| harness.ctx.format_shortcut(s))
+            .collect();
+        if !keys.is_empty() {
+            harness.get_by_label(&keys.join("  or  "));
+        }
+    }
+}
