@@ -217,12 +217,19 @@ fn generate_is_deterministic_and_valid() {
 }
 
 #[test]
-fn no_subcommand_says_the_editor_is_coming() {
-    let output = organigram(&[]);
-    assert_eq!(output.status.code(), Some(2));
-    assert!(stderr(&output).contains("editor"), "{}", stderr(&output));
-    let bad = organigram(&["/no/such/chart.ron"]);
-    assert!(!bad.status.success());
+fn the_editor_without_a_display_fails_with_a_clear_message() {
+    let output = Command::new(env!("CARGO_BIN_EXE_organigram"))
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .env("XDG_RUNTIME_DIR", std::env::temp_dir())
+        .output()
+        .expect("the binary runs");
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("the editor could not start"),
+        "{}",
+        stderr(&output)
+    );
 }
 
 /// A million positions, and a million-deep chain: generate, validate, export.

@@ -138,6 +138,13 @@ impl OrganigramApp {
         }
     }
 
+    /// The editor on an in-memory chart (benchmarks, generated charts).
+    pub fn with_chart(dialogs: Box<dyn FileDialogs>, chart: Chart) -> OrganigramApp {
+        let mut app = OrganigramApp::with_dialogs(dialogs, Start::default());
+        app.replace_document(Document::new(chart, Origin::Untitled));
+        app
+    }
+
     /// The open document.
     pub fn document(&self) -> &Document {
         &self.doc

@@ -403,7 +403,7 @@ impl OrganigramApp {
                 let number = n + 1;
                 let row = ui.horizontal(|ui| {
                     let handle = ui
-                        .dnd_drag_source(Id::new(("organigram-duty", id, n)), n, |ui| ui.label("⠿"))
+                        .dnd_drag_source(Id::new(("organigram-duty", id, n)), n, |ui| ui.label("☰"))
                         .response
                         .on_hover_text("Drag to reorder");
                     let _ = handle;

@@ -40,6 +40,8 @@ pub struct CardLook {
     pub collapsed: bool,
     /// How many nodes the fold hides.
     pub hidden_below: u32,
+    /// It has subordinates (so it can fold).
+    pub has_children: bool,
     /// It has a manual place.
     pub pinned: bool,
     /// It is selected.
@@ -262,6 +264,19 @@ pub fn card_shapes(
             pill.center() - galley.size() / 2.0,
             galley,
             Color32::WHITE,
+        ));
+    }
+    // The fold toggle of a selected card with subordinates.
+    if look.selected && look.has_children && !look.collapsed && rect.height() >= TEXT_FROM_PX {
+        let centre = Pos2::new(rect.center().x, rect.max.y);
+        let radius = (7.0 * zoom).clamp(5.0, 9.0);
+        shapes.push(Shape::circle_filled(centre, radius, palette.selection));
+        shapes.push(Shape::line_segment(
+            [
+                centre - Vec2::new(radius * 0.5, 0.0),
+                centre + Vec2::new(radius * 0.5, 0.0),
+            ],
+            Stroke::new(1.5, Color32::WHITE),
         ));
     }
     // Outer marks, strongest last.

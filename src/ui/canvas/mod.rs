@@ -448,9 +448,7 @@ impl Canvas {
         if response.secondary_clicked() {
             self.context_target = hovered_card;
             if let Some(id) = hovered_card {
-                if !marks_contains(doc, id) {
-                    events.push(CanvasEvent::Select(id, SelectMode::Replace));
-                }
+                events.push(CanvasEvent::Select(id, SelectMode::Replace));
             }
         }
     }
@@ -528,6 +526,7 @@ impl Canvas {
             colour: doc.chart().colour_of(drag.id),
             collapsed: false,
             hidden_below: 0,
+            has_children: false,
             pinned: false,
             selected: true,
             search_hit: false,
@@ -569,10 +568,6 @@ fn drop_mark(doc: &Document, id: NodeId, target: NodeId) -> DropMark {
     } else {
         DropMark::Accept
     }
-}
-
-fn marks_contains(_doc: &Document, _id: NodeId) -> bool {
-    false
 }
 
 fn bounds(doc: &mut Document) -> Option<Rect> {

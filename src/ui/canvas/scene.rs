@@ -154,6 +154,7 @@ fn look_of(doc: &Document, id: NodeId, placement: Placement, marks: &Marks) -> C
         } else {
             0
         },
+        has_children: !chart.children(id).is_empty(),
         pinned: placement == Placement::Pinned,
         selected: marks.selected.contains(&id),
         search_hit: marks.search_hits.contains(&id),

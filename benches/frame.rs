@@ -1,0 +1,72 @@
+//! The editor's whole frame, headless: egui run (every panel, the canvas through
+//! egui_graphs) plus tessellation, with the camera moving one pixel each frame so every
+//! frame really redraws the canvas (an idle frame replays it and costs far less).
+//!
+//! `cargo bench --bench frame`
+
+use std::hint::black_box;
+
+use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
+use egui::{Pos2, RawInput, Rect, Vec2};
+use organigram::generate::{generate, Shape};
+use organigram::model::Chart;
+use organigram::ui::files::ScriptedDialogs;
+use organigram::ui::OrganigramApp;
+
+fn input() -> RawInput {
+    RawInput {
+        screen_rect: Some(Rect::from_min_size(Pos2::ZERO, Vec2::new(1600.0, 1000.0))),
+        ..RawInput::default()
+    }
+}
+
+fn frame(ctx: &egui::Context, app: &mut OrganigramApp) -> usize {
+    let output = ctx.run_ui(input(), |ui| app.ui_body(ui));
+    let primitives = ctx.tessellate(output.shapes, output.pixels_per_point);
+    primitives.len()
+}
+
+fn bench_chart(c: &mut Criterion, name: &str, chart: Chart) {
+    let mut group = c.benchmark_group("frame");
+    group.sample_size(20);
+    for zoomed_in in [false, true] {
+        let ctx = egui::Context::default();
+        let mut app =
+            OrganigramApp::with_chart(Box::new(ScriptedDialogs::default()), chart.clone());
+        // Two frames to install fonts and lay out, then set the view.
+        for _ in 0..3 {
+            frame(&ctx, &mut app);
+        }
+        if zoomed_in {
+            let root = app.document().chart().roots()[0];
+            app.canvas_mut().camera.zoom = 1.0;
+            let mut doc = organigram::ui::document::Document::new(
+                chart.clone(),
+                organigram::ui::document::Origin::Untitled,
+            );
+            app.canvas_mut().centre_on(root, &mut doc);
+        }
+        frame(&ctx, &mut app);
+        let label = if zoomed_in { "zoomed in" } else { "fit" };
+        let mut step = 1.0;
+        group.bench_function(BenchmarkId::new(name, label), |b| {
+            b.iter(|| {
+                step = -step;
+                app.canvas_mut().camera.pan.x += step;
+                black_box(frame(&ctx, &mut app))
+            })
+        });
+    }
+    group.finish();
+}
+
+fn frames(c: &mut Criterion) {
+    let midsize = organigram::samples::find("midsize-northwind")
+        .and_then(|sample| sample.load().ok())
+        .expect("the mid-size sample loads");
+    bench_chart(c, "mid-size sample (319 nodes)", midsize);
+    bench_chart(c, "10k generated", generate(10_000, 1, Shape::Organisation));
+}
+
+criterion_group!(benches, frames);
+criterion_main!(benches);
