@@ -8,6 +8,7 @@
 //! - [`generate`]: synthetic charts for trying scale;
 //! - [`samples`]: the sample charts embedded in the binary;
 //! - [`fonts`]: the bundled card font and text measurement;
+//! - [`theme`]: the colours shared by the editor and the exports;
 //! - [`ui`]: the eframe editor.
 
 pub mod export;
@@ -17,4 +18,5 @@ pub mod generate;
 pub mod layout;
 pub mod model;
 pub mod samples;
+pub mod theme;
 pub mod ui;

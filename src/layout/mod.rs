@@ -7,6 +7,7 @@
 //! - [`card`] says what a card shows and how big it is; [`wrap`] breaks its lines.
 
 pub mod card;
+pub mod connectors;
 mod forest;
 pub mod tidy;
 pub mod wrap;
@@ -14,6 +15,7 @@ pub mod wrap;
 use crate::model::{Chart, IdMap, NodeId};
 
 pub use card::{card_text, CardLine, CardStyle, CardText, LineRole};
+pub use connectors::{connectors, route, Connector, LinkKind};
 
 /// Which way the chart grows.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

@@ -105,7 +105,7 @@ impl<E: Clone, Ty: EdgeType, Ix: IndexType> DisplayNode<CardPayload, E, Ty, Ix> 
             return Vec::new();
         }
         let dark = ctx.ctx.global_style().visuals.dark_mode;
-        card_shapes(ctx.ctx, rect, zoom, payload, &Palette::new(dark), dark)
+        card_shapes(ctx.ctx, rect, zoom, payload, &Palette::new(dark))
     }
 
     fn update(&mut self, state: &NodeProps<CardPayload>) {
@@ -125,12 +125,11 @@ pub fn card_shapes(
     zoom: f32,
     payload: &CardPayload,
     palette: &Palette,
-    dark: bool,
 ) -> Vec<Shape> {
     let look = &payload.look;
-    let colour = Palette::colour(look.colour, palette.neutral_band);
+    let colour = palette.band(look.colour);
     let fill = match look.kind {
-        NodeKind::Unit => palette.unit_fill(colour, dark),
+        NodeKind::Unit => palette.unit_fill(colour),
         _ => palette.card_fill,
     };
     let mut shapes = Vec::with_capacity(12);

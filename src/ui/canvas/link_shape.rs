@@ -1,26 +1,13 @@
-//! The egui_graphs edge display: orthogonal elbow connectors, side hooks for assistants,
-//! and dashed dotted-line links.
+//! The egui_graphs edge display: the connector paths of [`crate::layout::route`] —
+//! orthogonal elbows, side hooks for assistants, dashed dotted lines.
 
-use egui::{Pos2, Rect, Shape, Stroke, Vec2};
+use egui::{Pos2, Rect, Shape, Stroke};
 use egui_graphs::{DisplayEdge, DrawContext, EdgeProps, Node};
 use petgraph::{stable_graph::IndexType, EdgeType};
 
 use super::card_shape::{CardPayload, CardShape};
 use super::look::Palette;
-
-/// How a connector runs.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum LinkKind {
-    /// Manager above, subordinate below: down to a bus bar, across, down.
-    Tree,
-    /// A card beside its manager's line (assistant, compact team): down the line, then
-    /// across to the card's side.
-    Side,
-    /// To a pinned card, wherever it is.
-    Free,
-    /// A dotted (secondary) reporting line, drawn dashed.
-    Dotted,
-}
+use crate::layout::{route, LinkKind, RectInChart};
 
 /// What an edge carries.
 #[derive(Clone, Copy, Debug)]
@@ -46,76 +33,25 @@ impl From<EdgeProps<Link>> for LinkShape {
     }
 }
 
-fn card_rect<Ty: EdgeType, Ix: IndexType>(
-    node: &Node<CardPayload, Link, Ty, Ix, CardShape>,
-) -> Rect {
-    let payload = node.payload();
-    Rect::from_center_size(
-        node.location(),
-        Vec2::new(payload.text.width, payload.text.height),
-    )
-}
+type CardNode<Ty, Ix> = Node<CardPayload, Link, Ty, Ix, CardShape>;
 
-/// The connector's path in chart space, from manager `from` to subordinate `to`.
-pub fn route(kind: LinkKind, level_gap: f32, from: Rect, to: Rect) -> Vec<Pos2> {
-    match kind {
-        LinkKind::Tree => {
-            let bus = to.top() - level_gap / 2.0;
-            vec![
-                Pos2::new(from.center().x, from.bottom()),
-                Pos2::new(from.center().x, bus),
-                Pos2::new(to.center().x, bus),
-                Pos2::new(to.center().x, to.top()),
-            ]
-        }
-        LinkKind::Side => {
-            let x = from.center().x;
-            let y = to.center().y;
-            let side = if to.center().x >= x {
-                to.left()
-            } else {
-                to.right()
-            };
-            vec![
-                Pos2::new(x, from.bottom()),
-                Pos2::new(x, y),
-                Pos2::new(side, y),
-            ]
-        }
-        LinkKind::Free | LinkKind::Dotted => {
-            if to.top() > from.bottom() + 8.0 {
-                let middle = (from.bottom() + to.top()) / 2.0;
-                vec![
-                    Pos2::new(from.center().x, from.bottom()),
-                    Pos2::new(from.center().x, middle),
-                    Pos2::new(to.center().x, middle),
-                    Pos2::new(to.center().x, to.top()),
-                ]
-            } else if from.top() > to.bottom() + 8.0 {
-                let middle = (to.bottom() + from.top()) / 2.0;
-                vec![
-                    Pos2::new(from.center().x, from.top()),
-                    Pos2::new(from.center().x, middle),
-                    Pos2::new(to.center().x, middle),
-                    Pos2::new(to.center().x, to.bottom()),
-                ]
-            } else {
-                let (a, b) = if from.center().x <= to.center().x {
-                    (from.right_center(), to.left_center())
-                } else {
-                    (from.left_center(), to.right_center())
-                };
-                vec![a, b]
-            }
-        }
+fn card_rect<Ty: EdgeType, Ix: IndexType>(node: &CardNode<Ty, Ix>) -> RectInChart {
+    let payload = node.payload();
+    let (width, height) = (payload.text.width, payload.text.height);
+    let centre = node.location();
+    RectInChart {
+        x: centre.x - width / 2.0,
+        y: centre.y - height / 2.0,
+        width,
+        height,
     }
 }
 
 impl<Ty: EdgeType, Ix: IndexType> DisplayEdge<CardPayload, Link, Ty, Ix, CardShape> for LinkShape {
     fn shapes(
         &mut self,
-        start: &Node<CardPayload, Link, Ty, Ix, CardShape>,
-        end: &Node<CardPayload, Link, Ty, Ix, CardShape>,
+        start: &CardNode<Ty, Ix>,
+        end: &CardNode<Ty, Ix>,
         ctx: &DrawContext,
     ) -> Vec<Shape> {
         let path = route(
@@ -126,14 +62,13 @@ impl<Ty: EdgeType, Ix: IndexType> DisplayEdge<CardPayload, Link, Ty, Ix, CardSha
         );
         let screen: Vec<Pos2> = path
             .iter()
-            .map(|&p| ctx.meta.canvas_to_screen_pos(p))
+            .map(|&[x, y]| ctx.meta.canvas_to_screen_pos(Pos2::new(x, y)))
             .collect();
         let bounds = Rect::from_points(&screen);
         if !ctx.painter.clip_rect().intersects(bounds.expand(4.0)) {
             return Vec::new();
         }
-        let dark = ctx.ctx.global_style().visuals.dark_mode;
-        let palette = Palette::new(dark);
+        let palette = Palette::new(ctx.ctx.global_style().visuals.dark_mode);
         let width = (1.5 * ctx.meta.zoom).clamp(0.6, 2.5);
         match self.link.kind {
             LinkKind::Dotted => {
@@ -147,22 +82,19 @@ impl<Ty: EdgeType, Ix: IndexType> DisplayEdge<CardPayload, Link, Ty, Ix, CardSha
         self.link = state.payload;
     }
 
-    fn is_inside(
-        &self,
-        _start: &Node<CardPayload, Link, Ty, Ix, CardShape>,
-        _end: &Node<CardPayload, Link, Ty, Ix, CardShape>,
-        _pos: Pos2,
-    ) -> bool {
+    fn is_inside(&self, _start: &CardNode<Ty, Ix>, _end: &CardNode<Ty, Ix>, _pos: Pos2) -> bool {
         false
     }
 
     fn extra_bounds(
         &self,
-        start: &Node<CardPayload, Link, Ty, Ix, CardShape>,
-        end: &Node<CardPayload, Link, Ty, Ix, CardShape>,
+        start: &CardNode<Ty, Ix>,
+        end: &CardNode<Ty, Ix>,
     ) -> Option<(Pos2, Pos2)> {
-        let (a, b) = (card_rect(start), card_rect(end));
-        let both = a.union(b);
-        Some((both.min, both.max))
+        let both = card_rect(start).union(&card_rect(end));
+        Some((
+            Pos2::new(both.x, both.y),
+            Pos2::new(both.right(), both.bottom()),
+        ))
     }
 }

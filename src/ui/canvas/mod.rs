@@ -550,7 +550,6 @@ impl Canvas {
             self.camera.zoom,
             &payload,
             &Palette::new(dark),
-            dark,
         ));
     }
 }

@@ -8,9 +8,9 @@ use petgraph::Directed;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::card_shape::{CardLook, CardPayload, CardShape};
-use super::link_shape::{Link, LinkKind, LinkShape};
+use super::link_shape::{Link, LinkShape};
 use super::look::DropMark;
-use crate::layout::Placement;
+use crate::layout::{connectors, Placement};
 use crate::model::{NodeId, NodeKind};
 use crate::ui::document::Document;
 
@@ -93,32 +93,17 @@ impl Scene {
             let at = graph.add_node_custom(payload, |node| node.set_location(centre));
             index.insert(card.id, at);
         }
-        for card in &layout.cards {
-            let Some(&child) = index.get(&card.id) else {
-                continue;
-            };
-            if let Some(parent) = doc.chart().parent(card.id).and_then(|p| index.get(&p)) {
-                let kind = match card.placement {
-                    Placement::Tree => LinkKind::Tree,
-                    Placement::Side => LinkKind::Side,
-                    Placement::Pinned => LinkKind::Free,
-                };
-                graph.add_edge_custom(*parent, child, Link { kind, level_gap }, |_| {});
-            }
-            if let Some(node) = doc.chart().node(card.id) {
-                for manager in &node.dotted {
-                    if let Some(&from) = index.get(manager) {
-                        graph.add_edge_custom(
-                            from,
-                            child,
-                            Link {
-                                kind: LinkKind::Dotted,
-                                level_gap,
-                            },
-                            |_| {},
-                        );
-                    }
-                }
+        for line in connectors(doc.chart(), &layout) {
+            if let (Some(&from), Some(&to)) = (index.get(&line.from), index.get(&line.to)) {
+                graph.add_edge_custom(
+                    from,
+                    to,
+                    Link {
+                        kind: line.kind,
+                        level_gap,
+                    },
+                    |_| {},
+                );
             }
         }
         self.graph = graph;

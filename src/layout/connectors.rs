@@ -1,0 +1,110 @@
+//! The lines between cards: which cards are joined, and the orthogonal path each line
+//! takes. The editor and the exporters draw the same paths.
+
+use crate::model::{Chart, NodeId};
+
+use super::{ChartLayout, Placement, RectInChart};
+
+/// How a connector runs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LinkKind {
+    /// Manager above, subordinate below: down to a bus bar, across, down.
+    Tree,
+    /// A card beside its manager's line (assistant, compact team): down the line, then
+    /// across to the card's side.
+    Side,
+    /// To a pinned card, wherever it is.
+    Free,
+    /// A dotted (secondary) reporting line, drawn dashed.
+    Dotted,
+}
+
+/// One line: from a manager (or unit) to a subordinate card.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Connector {
+    /// The upper end: the manager.
+    pub from: NodeId,
+    /// The lower end: the subordinate.
+    pub to: NodeId,
+    /// How it runs.
+    pub kind: LinkKind,
+}
+
+/// Every connector between visible cards, in tree order: solid lines first for each
+/// card, then its dotted lines.
+pub fn connectors(chart: &Chart, layout: &ChartLayout) -> Vec<Connector> {
+    let mut lines = Vec::with_capacity(layout.cards.len());
+    for card in &layout.cards {
+        if let Some(parent) = chart.parent(card.id).filter(|&p| layout.get(p).is_some()) {
+            let kind = match card.placement {
+                Placement::Tree => LinkKind::Tree,
+                Placement::Side => LinkKind::Side,
+                Placement::Pinned => LinkKind::Free,
+            };
+            lines.push(Connector {
+                from: parent,
+                to: card.id,
+                kind,
+            });
+        }
+        if let Some(node) = chart.node(card.id) {
+            for &manager in &node.dotted {
+                if layout.get(manager).is_some() {
+                    lines.push(Connector {
+                        from: manager,
+                        to: card.id,
+                        kind: LinkKind::Dotted,
+                    });
+                }
+            }
+        }
+    }
+    lines
+}
+
+/// The connector's path in chart space, from manager `from` to subordinate `to`.
+/// `level_gap` is the gap above the subordinate's row; the bus bar runs through its middle.
+pub fn route(kind: LinkKind, level_gap: f32, from: RectInChart, to: RectInChart) -> Vec<[f32; 2]> {
+    let from_centre = from.centre();
+    let to_centre = to.centre();
+    match kind {
+        LinkKind::Tree => {
+            let bus = to.y - level_gap / 2.0;
+            vec![
+                [from_centre[0], from.bottom()],
+                [from_centre[0], bus],
+                [to_centre[0], bus],
+                [to_centre[0], to.y],
+            ]
+        }
+        LinkKind::Side => {
+            let x = from_centre[0];
+            let y = to_centre[1];
+            let side = if to_centre[0] >= x { to.x } else { to.right() };
+            vec![[x, from.bottom()], [x, y], [side, y]]
+        }
+        LinkKind::Free | LinkKind::Dotted => {
+            if to.y > from.bottom() + 8.0 {
+                let middle = (from.bottom() + to.y) / 2.0;
+                vec![
+                    [from_centre[0], from.bottom()],
+                    [from_centre[0], middle],
+                    [to_centre[0], middle],
+                    [to_centre[0], to.y],
+                ]
+            } else if from.y > to.bottom() + 8.0 {
+                let middle = (to.bottom() + from.y) / 2.0;
+                vec![
+                    [from_centre[0], from.y],
+                    [from_centre[0], middle],
+                    [to_centre[0], middle],
+                    [to_centre[0], to.bottom()],
+                ]
+            } else if from_centre[0] <= to_centre[0] {
+                vec![[from.right(), from_centre[1]], [to.x, to_centre[1]]]
+            } else {
+                vec![[from.x, from_centre[1]], [to.right(), to_centre[1]]]
+            }
+        }
+    }
+}
