@@ -12,6 +12,16 @@ pub const CARD_FONT_TTF: &[u8] = include_bytes!("../assets/fonts/organigram-cjk.
 /// The family name of [`CARD_FONT_TTF`], as font databases know it.
 pub const CARD_FONT_FAMILY: &str = "WenQuanYi Micro Hei";
 
+/// The bundled font's ascent in em: how far a line's baseline sits below its top.
+pub fn ascent_em() -> f32 {
+    static ASCENT: OnceLock<f32> = OnceLock::new();
+    *ASCENT.get_or_init(|| {
+        ttf_parser::Face::parse(CARD_FONT_TTF, 0)
+            .map(|face| f32::from(face.ascender()) / f32::from(face.units_per_em().max(1)))
+            .unwrap_or(0.8)
+    })
+}
+
 /// Horizontal advances in em for every character of the Basic Multilingual Plane.
 struct AdvanceTable {
     em: Vec<f32>,

@@ -6,12 +6,15 @@ use std::process::ExitCode;
 use anyhow::{bail, Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
 
-use organigram::export::{export_file, ExportFormat, ExportOptions};
+use organigram::export::{
+    export_file, today, ExportFormat, ExportOptions, PageSetup, Paper, Scope,
+};
 use organigram::format::{load_file, write_atomically, LoadError, SaveOptions};
 use organigram::generate::{generate, Shape};
 use organigram::layout::{CardStyle, LayoutOptions, Orientation};
-use organigram::model::{Chart, ChartStats};
+use organigram::model::{Chart, ChartStats, NodeId};
 use organigram::samples::{self, SAMPLE_PREFIX};
+use organigram::theme::Palette;
 use organigram::ui::Start;
 
 /// Organigram: an org-chart editor. With no subcommand it opens the editor, on FILE or
@@ -46,25 +49,52 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Lay the chart out and write it in another format (by OUT's extension or --format).
+    /// Lay the chart out and write it as SVG, PNG, PDF or JSON (by OUT's extension or --format).
     Export {
         /// A chart file (or `sample:NAME`).
         file: PathBuf,
         /// Where to write.
         #[arg(short, long)]
         output: PathBuf,
-        /// The format, when OUT's extension does not say it (json).
+        /// The format, when OUT's extension does not say it (svg, png, pdf, json).
         #[arg(long)]
         format: Option<String>,
+        /// Export only this node (by id) and what is below it.
+        #[arg(long, value_name = "ID")]
+        root: Option<u32>,
         /// Which way the chart grows.
         #[arg(long, value_enum, default_value_t = OrientationArg::TopDown)]
         orientation: OrientationArg,
-        /// Show duties on the cards (bigger cards).
+        /// Show duties on the cards (for job-description handouts).
         #[arg(long)]
         duties: bool,
-        /// Stack teams of leaves beside their manager's line.
+        /// Draw teams of leaves in one row instead of stacked beside their manager's line.
         #[arg(long)]
-        compact: bool,
+        no_compact: bool,
+        /// Colours: light (print) or dark.
+        #[arg(long, value_enum, default_value_t = ThemeArg::Light)]
+        theme: ThemeArg,
+        /// PNG pixels per chart unit, 1 to 4.
+        #[arg(long, default_value_t = 2.0)]
+        scale: f32,
+        /// PDF page: natural (one page the chart's size), or fit to a4, a3 or letter.
+        #[arg(long, default_value = "natural")]
+        page: String,
+        /// Turn the PDF paper sideways.
+        #[arg(long)]
+        landscape: bool,
+        /// One PDF page per top-level unit (or per child of --root).
+        #[arg(long)]
+        per_unit: bool,
+        /// A title above the chart; with no value, the chart's own title.
+        #[arg(long, num_args = 0..=1, default_missing_value = "", value_name = "TEXT")]
+        title: Option<String>,
+        /// Put today's date below the chart.
+        #[arg(long)]
+        date: bool,
+        /// Text below the chart (after the date, if any).
+        #[arg(long, value_name = "TEXT")]
+        footer: Option<String>,
     },
     /// Write a synthetic chart for trying scale; the same seed gives the same file.
     Generate {
@@ -89,6 +119,12 @@ enum Command {
 enum OrientationArg {
     TopDown,
     LeftToRight,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ThemeArg {
+    Light,
+    Dark,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -132,9 +168,18 @@ fn run(cli: Cli) -> Result<ExitCode> {
             file,
             output,
             format,
+            root,
             orientation,
             duties,
-            compact,
+            no_compact,
+            theme,
+            scale,
+            page,
+            landscape,
+            per_unit,
+            title,
+            date,
+            footer,
         } => {
             let format = match &format {
                 Some(name) => ExportFormat::from_name(name).with_context(|| {
@@ -148,7 +193,25 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     )
                 })?,
             };
+            let paper = match page.to_ascii_lowercase().as_str() {
+                "natural" => None,
+                name => Some(Paper::from_name(name).with_context(|| {
+                    format!("unknown --page {name:?}; use natural, a4, a3 or letter")
+                })?),
+            };
             let chart = open_chart(&file)?;
+            let footer = match (date, footer) {
+                (true, Some(text)) => Some(format!("{}  ·  {text}", today())),
+                (true, None) => Some(today()),
+                (false, text) => text,
+            };
+            let title = title.map(|text| {
+                if text.is_empty() {
+                    chart.title().to_owned()
+                } else {
+                    text
+                }
+            });
             let options = ExportOptions {
                 style: CardStyle {
                     show_duties: duties,
@@ -159,9 +222,22 @@ fn run(cli: Cli) -> Result<ExitCode> {
                         OrientationArg::TopDown => Orientation::TopDown,
                         OrientationArg::LeftToRight => Orientation::LeftToRight,
                     },
-                    compact,
+                    compact: !no_compact,
                     ..LayoutOptions::default()
                 },
+                palette: match theme {
+                    ThemeArg::Light => Palette::LIGHT,
+                    ThemeArg::Dark => Palette::DARK,
+                },
+                scope: root.map_or(Scope::Whole, |id| Scope::Subtree(NodeId(id))),
+                png_scale: scale,
+                page: PageSetup {
+                    paper,
+                    landscape,
+                    per_unit,
+                },
+                title,
+                footer,
             };
             export_file(&chart, format, &output, &options)?;
             Ok(ExitCode::SUCCESS)

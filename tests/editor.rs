@@ -431,3 +431,36 @@ fn help_lists_the_keyboard_shortcuts_from_the_command_enum() {
         }
     }
 }
+
+#[test]
+fn file_export_writes_a_pdf_and_a_png_of_the_chart() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let pdf = dir.path().join("chart.pdf");
+    let png = dir.path().join("chart");
+    let dialogs = ScriptedDialogs {
+        answers: [Picked::Path(pdf.clone()), Picked::Path(png.clone())].into(),
+    };
+    let mut harness = editor(dialogs);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    harness.run();
+    harness.get_by_label("Choose file and export…").click();
+    harness.run();
+    let document = lopdf::Document::load(&pdf).expect("a PDF was written");
+    assert_eq!(document.get_pages().len(), 1);
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    harness.run();
+    harness.get_by_label("PNG").click();
+    harness.run();
+    harness.get_by_label("Choose file and export…").click();
+    harness.run();
+    let written = png.with_extension("png");
+    let pixmap =
+        resvg::tiny_skia::Pixmap::decode_png(&std::fs::read(&written).expect("a PNG was written"))
+            .expect("decodes");
+    assert!(pixmap.width() > 500);
+    assert!(harness
+        .state()
+        .notice()
+        .is_some_and(|n| n.contains("Exported")));
+}

@@ -62,9 +62,11 @@ fn subtree_rects(chart: &Chart, layout: &ChartLayout, root: NodeId) -> Vec<RectI
         .collect()
 }
 
+/// The classic tree: every subordinate in a row under its manager.
 fn options(align_rows: bool) -> LayoutOptions {
     LayoutOptions {
         align_rows,
+        compact: false,
         ..LayoutOptions::default()
     }
 }

@@ -1,35 +1,62 @@
-//! Writing a laid-out chart for other programs, from the model and the layout (never
-//! from screen pixels). Each format is one module; [`ExportFormat`] picks one.
+//! Writing a laid-out chart for other programs: JSON, SVG, PNG and PDF, always from the
+//! model and the layout, never from screen pixels.
+//!
+//! There is one renderer: [`svg`] draws the chart as SVG (text kept as text); [`raster`]
+//! renders that SVG to PNG with resvg, and [`pdf`] converts it to PDF with svg2pdf, both
+//! from the same usvg tree with the bundled CJK font, so output is the same everywhere.
 
+mod date;
 pub mod json;
+pub mod page;
+pub mod pdf;
+pub mod raster;
+pub mod svg;
 
 use std::path::Path;
 
 use thiserror::Error;
 
-use crate::format::{write_atomically_with, SaveError, SaveOptions};
+use crate::format::{write_atomically, write_atomically_with, SaveError, SaveOptions};
 use crate::layout::{layout_chart, CardStyle, LayoutOptions};
-use crate::model::Chart;
+use crate::model::{Chart, NodeId};
+use crate::theme::Palette;
+
+pub use date::today;
+pub use page::{PageSetup, Paper};
 
 /// The formats `organigram export` writes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ExportFormat {
     /// Every visible node with its box, as JSON (see [`json`]).
     Json,
+    /// A vector drawing with editable text.
+    Svg,
+    /// A picture.
+    Png,
+    /// A document with selectable text.
+    Pdf,
 }
 
 impl ExportFormat {
     /// Every format, for help texts.
-    pub const ALL: [ExportFormat; 1] = [ExportFormat::Json];
+    pub const ALL: [ExportFormat; 4] = [
+        ExportFormat::Json,
+        ExportFormat::Svg,
+        ExportFormat::Png,
+        ExportFormat::Pdf,
+    ];
 
     /// The format's name and usual file extension.
     pub fn name(self) -> &'static str {
         match self {
             ExportFormat::Json => "json",
+            ExportFormat::Svg => "svg",
+            ExportFormat::Png => "png",
+            ExportFormat::Pdf => "pdf",
         }
     }
 
-    /// The format named `name` (case-insensitive), e.g. `json`.
+    /// The format named `name` (case-insensitive), e.g. `pdf`.
     pub fn from_name(name: &str) -> Option<ExportFormat> {
         ExportFormat::ALL
             .into_iter()
@@ -44,21 +71,108 @@ impl ExportFormat {
     }
 }
 
+/// Which part of the chart to export.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Scope {
+    /// Everything visible.
+    #[default]
+    Whole,
+    /// One node and everything visible below it.
+    Subtree(NodeId),
+}
+
 /// What to draw and how.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct ExportOptions {
-    /// Card sizes and texts.
+    /// Card sizes and texts; `show_duties` puts duties on the cards.
     pub style: CardStyle,
     /// Spacing and orientation.
     pub layout: LayoutOptions,
+    /// Colours: [`Palette::LIGHT`] for print, or the editor's.
+    pub palette: Palette,
+    /// The whole chart or a subtree.
+    pub scope: Scope,
+    /// PNG pixels per chart unit, 1–4.
+    pub png_scale: f32,
+    /// PDF page size and split.
+    pub page: PageSetup,
+    /// A title above the chart.
+    pub title: Option<String>,
+    /// A date (or any text) below the chart.
+    pub footer: Option<String>,
 }
 
-/// An export that did not happen.
+impl Default for ExportOptions {
+    fn default() -> ExportOptions {
+        ExportOptions {
+            style: CardStyle::default(),
+            layout: LayoutOptions::default(),
+            palette: Palette::LIGHT,
+            scope: Scope::Whole,
+            png_scale: 2.0,
+            page: PageSetup::default(),
+            title: None,
+            footer: None,
+        }
+    }
+}
+
+/// An export that did not happen. Nothing was written.
 #[derive(Debug, Error)]
 pub enum ExportError {
-    /// Writing the file failed; nothing was changed on disk.
+    /// Writing the file failed.
     #[error(transparent)]
     Save(#[from] SaveError),
+    /// The PNG would be too large to make.
+    #[error("the PNG would be {width} × {height} pixels ({megapixels} megapixels), more than the {limit} megapixels Organigram renders; export SVG or PDF instead (they stay sharp at any size), or use a lower --scale")]
+    TooLarge {
+        /// Width in pixels.
+        width: u64,
+        /// Height in pixels.
+        height: u64,
+        /// Their product in millions.
+        megapixels: u64,
+        /// The limit in millions.
+        limit: u64,
+    },
+    /// The scope names a node that is not visible in the chart.
+    #[error("node {0} is not in the chart or is hidden inside a collapsed subtree")]
+    NoSuchRoot(NodeId),
+    /// Rendering failed (a bug: the SVG we made did not parse, or a font did not embed).
+    #[error("could not render the chart: {0}")]
+    Render(String),
+    /// The PNG scale is outside 1–4.
+    #[error("the PNG scale must be between 1 and 4, not {0}")]
+    BadScale(f32),
+}
+
+/// Lays out `chart` and renders it in `format` to bytes.
+pub fn export_bytes(
+    chart: &Chart,
+    format: ExportFormat,
+    options: &ExportOptions,
+) -> Result<Vec<u8>, ExportError> {
+    let layout = layout_chart(chart, &options.style, &options.layout);
+    match format {
+        ExportFormat::Json => {
+            let mut bytes = Vec::new();
+            json::write_json(chart, &layout, &mut bytes)
+                .map_err(|e| ExportError::Render(e.to_string()))?;
+            Ok(bytes)
+        }
+        ExportFormat::Svg => {
+            let drawing = page::whole(chart, &layout, options)?;
+            Ok(svg::render(chart, &layout, &drawing, options).into_bytes())
+        }
+        ExportFormat::Png => {
+            let drawing = page::whole(chart, &layout, options)?;
+            raster::png(
+                &svg::render(chart, &layout, &drawing, options),
+                options.png_scale,
+            )
+        }
+        ExportFormat::Pdf => pdf::pdf(chart, &layout, options),
+    }
 }
 
 /// Lays out `chart` and writes it to `path` in `format`, atomically.
@@ -68,13 +182,16 @@ pub fn export_file(
     path: &Path,
     options: &ExportOptions,
 ) -> Result<(), ExportError> {
-    let layout = layout_chart(chart, &options.style, &options.layout);
-    match format {
-        ExportFormat::Json => {
-            write_atomically_with(path, &SaveOptions { keep_backup: false }, |out| {
-                json::write_json(chart, &layout, out)
-            })?;
-        }
+    let no_backup = SaveOptions { keep_backup: false };
+    if format == ExportFormat::Json {
+        // Streamed: a million-node chart's JSON need not sit in memory twice.
+        let layout = layout_chart(chart, &options.style, &options.layout);
+        write_atomically_with(path, &no_backup, |out| {
+            json::write_json(chart, &layout, out)
+        })?;
+        return Ok(());
     }
+    let bytes = export_bytes(chart, format, options)?;
+    write_atomically(path, &bytes, &no_backup)?;
     Ok(())
 }

@@ -3,7 +3,7 @@
 
 use crate::model::{Chart, NodeId};
 
-use super::{ChartLayout, Placement, RectInChart};
+use super::{ChartLayout, Orientation, Placement, RectInChart};
 
 /// How a connector runs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -62,9 +62,34 @@ pub fn connectors(chart: &Chart, layout: &ChartLayout) -> Vec<Connector> {
     lines
 }
 
-/// The connector's path in chart space, from manager `from` to subordinate `to`.
-/// `level_gap` is the gap above the subordinate's row; the bus bar runs through its middle.
-pub fn route(kind: LinkKind, level_gap: f32, from: RectInChart, to: RectInChart) -> Vec<[f32; 2]> {
+/// The connector's path in chart space, from manager `from` to subordinate `to`, for a
+/// chart growing in `orientation`. `level_gap` is the gap before the subordinate's row;
+/// the bus bar runs through its middle.
+pub fn route(
+    kind: LinkKind,
+    level_gap: f32,
+    orientation: Orientation,
+    from: RectInChart,
+    to: RectInChart,
+) -> Vec<[f32; 2]> {
+    match orientation {
+        Orientation::TopDown => route_down(kind, level_gap, from, to),
+        Orientation::LeftToRight => {
+            let swap = |r: RectInChart| RectInChart {
+                x: r.y,
+                y: r.x,
+                width: r.height,
+                height: r.width,
+            };
+            route_down(kind, level_gap, swap(from), swap(to))
+                .into_iter()
+                .map(|[x, y]| [y, x])
+                .collect()
+        }
+    }
+}
+
+fn route_down(kind: LinkKind, level_gap: f32, from: RectInChart, to: RectInChart) -> Vec<[f32; 2]> {
     let from_centre = from.centre();
     let to_centre = to.centre();
     match kind {

@@ -43,7 +43,8 @@ pub struct LayoutOptions {
     /// Give every node of a level the same slot height, so rows line up.
     pub align_rows: bool,
     /// Stack a manager's team of leaves in two columns beside its line (Visio's
-    /// side-by-side), instead of one wide row.
+    /// side-by-side), instead of one wide row. On by default: it keeps mid-size charts
+    /// from growing tens of thousands of pixels wide.
     pub compact: bool,
 }
 
@@ -56,7 +57,7 @@ impl Default for LayoutOptions {
             side_gap: 18.0,
             side_row_gap: 16.0,
             align_rows: true,
-            compact: false,
+            compact: true,
         }
     }
 }

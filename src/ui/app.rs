@@ -64,6 +64,7 @@ pub struct OrganigramApp {
     pub(super) rename: Option<Rename>,
     pub(super) inspector: Inspector,
     pub(super) outline_cache: super::outline::OutlineCache,
+    pub(super) export_form: super::export_dialog::ExportForm,
     pub(super) show_shortcuts: bool,
     pub(super) show_about: bool,
     pub(super) allow_close: bool,
@@ -128,6 +129,7 @@ impl OrganigramApp {
             rename: None,
             inspector: Inspector::default(),
             outline_cache: Default::default(),
+            export_form: Default::default(),
             show_shortcuts: false,
             show_about: false,
             allow_close: false,
@@ -241,6 +243,7 @@ impl OrganigramApp {
             });
         self.modal_ui(ui.ctx());
         self.windows(ui.ctx());
+        self.export_window(ui.ctx());
         self.apply_queue(ui.ctx());
     }
 
@@ -664,7 +667,10 @@ impl OrganigramApp {
     /// Shows a file dialog; when there is no dialog on this system, asks for a typed path.
     pub(super) fn pick(&mut self, _ctx: &egui::Context, kind: DialogKind) -> Option<PathBuf> {
         let directory = self.doc.path().and_then(|p| p.parent()).map(Path::to_owned);
-        let name = self.suggested_file_name();
+        let name = match kind {
+            DialogKind::Export(_) => self.export_file_name(),
+            _ => self.suggested_file_name(),
+        };
         match self.dialogs.pick(kind, directory.as_deref(), &name) {
             Picked::Path(path) => Some(path),
             Picked::Cancelled => None,

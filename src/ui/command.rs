@@ -15,6 +15,8 @@ pub enum Command {
     Save,
     /// Save to a new file.
     SaveAs,
+    /// Export as SVG, PNG, PDF or JSON.
+    Export,
     /// Close the window.
     Quit,
     /// Undo the last change.
@@ -71,11 +73,12 @@ pub enum Command {
 
 impl Command {
     /// Every command, in menu order.
-    pub const ALL: [Command; 30] = [
+    pub const ALL: [Command; 31] = [
         Command::New,
         Command::Open,
         Command::Save,
         Command::SaveAs,
+        Command::Export,
         Command::Quit,
         Command::Undo,
         Command::Redo,
@@ -111,6 +114,7 @@ impl Command {
             Command::Open => "Open…",
             Command::Save => "Save",
             Command::SaveAs => "Save As…",
+            Command::Export => "Export…",
             Command::Quit => "Quit",
             Command::Undo => "Undo",
             Command::Redo => "Redo",
@@ -147,6 +151,7 @@ impl Command {
             Command::Open => "Open a chart file (.ron)",
             Command::Save => "Save the chart to its file",
             Command::SaveAs => "Save the chart to a new file",
+            Command::Export => "Export the chart as SVG, PNG or PDF for slides and handouts",
             Command::Quit => "Close Organigram",
             Command::Undo => "Undo the last change",
             Command::Redo => "Redo the last undone change",
@@ -189,6 +194,7 @@ impl Command {
             Command::Open => key(cmd, Key::O),
             Command::Save => key(cmd, Key::S),
             Command::SaveAs => key(cmd_shift, Key::S),
+            Command::Export => key(cmd, Key::E),
             Command::Quit => key(cmd, Key::Q),
             Command::Undo => key(cmd, Key::Z),
             Command::Redo => key(cmd_shift, Key::Z),

@@ -57,6 +57,10 @@ impl Modal {
                 kind: DialogKind::SaveChart,
                 ..
             } => "Save chart",
+            Modal::PathEntry {
+                kind: DialogKind::Export(_),
+                ..
+            } => "Export chart",
         }
     }
 }
@@ -145,7 +149,9 @@ impl OrganigramApp {
                     ui.add(egui::TextEdit::singleline(text).desired_width(480.0))
                         .labelled_by(label.id);
                     ui.horizontal(|ui| {
-                        let action = if *kind == DialogKind::OpenChart {
+                        let action = if matches!(kind, DialogKind::Export(_)) {
+                            "Export"
+                        } else if *kind == DialogKind::OpenChart {
                             "Open"
                         } else {
                             "Save"
@@ -189,6 +195,7 @@ impl OrganigramApp {
                     DialogKind::SaveChart => {
                         self.save_to(ctx, &path);
                     }
+                    DialogKind::Export(_) => self.export_to(ctx, &path),
                 }
             }
         }

@@ -91,7 +91,21 @@ impl Document {
         }
     }
 
-    /// A number that changes whenever the chart does.
+    /// Changes how the chart is laid out and whether cards show duties; not an edit of the
+    /// chart (nothing to undo or save).
+    pub fn set_view(&mut self, options: LayoutOptions, show_duties: bool) {
+        if options == self.options && show_duties == self.style.show_duties {
+            return;
+        }
+        self.options = options;
+        if show_duties != self.style.show_duties {
+            self.style.show_duties = show_duties;
+            self.cards.clear();
+        }
+        self.revision += 1;
+    }
+
+    /// A number that changes whenever the chart, or how it is laid out, does.
     pub fn revision(&self) -> u64 {
         self.revision
     }

@@ -7,6 +7,8 @@
 use std::collections::VecDeque;
 use std::path::{Path, PathBuf};
 
+use crate::export::ExportFormat;
+
 /// What a file dialog gave back.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Picked {
@@ -25,6 +27,8 @@ pub enum DialogKind {
     OpenChart,
     /// Choose where to save a chart.
     SaveChart,
+    /// Choose where to write an export in this format.
+    Export(ExportFormat),
 }
 
 /// Shows file dialogs.
@@ -42,11 +46,22 @@ impl FileDialogs for NativeDialogs {
         if !backend_available() {
             return Picked::NoBackend;
         }
-        let mut dialog = rfd::FileDialog::new().add_filter("Organigram chart", &["ron"]);
-        if let Some(directory) = directory {
-            dialog = dialog.set_directory(directory);
-        }
+        let dialog = match kind {
+            DialogKind::Export(format) => {
+                let name = format.name().to_uppercase();
+                rfd::FileDialog::new().add_filter(format!("{name} file"), &[format.name()])
+            }
+            _ => rfd::FileDialog::new().add_filter("Organigram chart", &["ron"]),
+        };
+        let dialog = match directory {
+            Some(directory) => dialog.set_directory(directory),
+            None => dialog,
+        };
         let chosen = match kind {
+            DialogKind::Export(_) => dialog
+                .set_title("Export chart")
+                .set_file_name(file_name)
+                .save_file(),
             DialogKind::OpenChart => dialog.set_title("Open chart").pick_file(),
             DialogKind::SaveChart => dialog
                 .set_title("Save chart")

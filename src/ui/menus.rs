@@ -63,6 +63,7 @@ impl OrganigramApp {
                 ui.separator();
                 self.menu_item(ui, Command::Save);
                 self.menu_item(ui, Command::SaveAs);
+                self.menu_item(ui, Command::Export);
                 ui.separator();
                 self.menu_item(ui, Command::Quit);
             });

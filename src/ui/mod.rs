@@ -7,6 +7,7 @@ pub mod canvas;
 pub mod command;
 mod dialogs;
 pub mod document;
+mod export_dialog;
 pub mod files;
 pub mod fonts;
 mod icon;

@@ -33,6 +33,7 @@ impl OrganigramApp {
             Command::SaveAs => {
                 self.save_as(ctx);
             }
+            Command::Export => self.export_form.open = true,
             Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
             Command::Undo => match self.doc.undo() {
                 Ok(Some(label)) => self.say(ctx, format!("Undid: {label}"), false),

@@ -7,7 +7,7 @@ use petgraph::{stable_graph::IndexType, EdgeType};
 
 use super::card_shape::{CardPayload, CardShape};
 use super::look::Palette;
-use crate::layout::{route, LinkKind, RectInChart};
+use crate::layout::{route, LinkKind, Orientation, RectInChart};
 
 /// What an edge carries.
 #[derive(Clone, Copy, Debug)]
@@ -17,6 +17,8 @@ pub struct Link {
     /// The gap between a manager's block and its subordinates, in chart units; the bus
     /// bar runs through its middle.
     pub level_gap: f32,
+    /// Which way the chart grows.
+    pub orientation: Orientation,
 }
 
 /// The edge display.
@@ -57,6 +59,7 @@ impl<Ty: EdgeType, Ix: IndexType> DisplayEdge<CardPayload, Link, Ty, Ix, CardSha
         let path = route(
             self.link.kind,
             self.link.level_gap,
+            self.link.orientation,
             card_rect(start),
             card_rect(end),
         );

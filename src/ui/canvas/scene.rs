@@ -74,6 +74,7 @@ impl Scene {
             }
         }
         let level_gap = doc.layout_options().level_gap;
+        let orientation = doc.layout_options().orientation;
         let mut graph = OrgGraph::new();
         let mut index = FxHashMap::default();
         for card in &layout.cards {
@@ -101,6 +102,7 @@ impl Scene {
                     Link {
                         kind: line.kind,
                         level_gap,
+                        orientation,
                     },
                     |_| {},
                 );

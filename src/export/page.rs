@@ -1,0 +1,172 @@
+//! What each page shows: the cards in scope, their connectors and bounds, and how PDF
+//! pages are sized and split.
+
+use rustc_hash::FxHashSet;
+
+use crate::layout::{connectors, ChartLayout, Connector, RectInChart};
+use crate::model::{Chart, NodeId, NodeKind};
+
+use super::{ExportError, ExportOptions, Scope};
+
+/// A paper size.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Paper {
+    /// ISO A4, 210 × 297 mm.
+    A4,
+    /// ISO A3, 297 × 420 mm.
+    A3,
+    /// US Letter, 8.5 × 11 in.
+    Letter,
+}
+
+impl Paper {
+    /// Width and height in points (1/72 in), portrait.
+    pub fn points(self) -> (f32, f32) {
+        match self {
+            Paper::A4 => (595.28, 841.89),
+            Paper::A3 => (841.89, 1190.55),
+            Paper::Letter => (612.0, 792.0),
+        }
+    }
+
+    /// The paper called `name` (a4, a3, letter).
+    pub fn from_name(name: &str) -> Option<Paper> {
+        match name.to_ascii_lowercase().as_str() {
+            "a4" => Some(Paper::A4),
+            "a3" => Some(Paper::A3),
+            "letter" => Some(Paper::Letter),
+            _ => None,
+        }
+    }
+}
+
+/// PDF page size and split.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct PageSetup {
+    /// `None`: one page exactly the chart's size; `Some`: fit each page to this paper.
+    pub paper: Option<Paper>,
+    /// Turn the paper sideways.
+    pub landscape: bool,
+    /// One page per top-level unit (or per child of the chosen root) instead of one page.
+    pub per_unit: bool,
+}
+
+/// What one page (or one SVG/PNG) shows.
+#[derive(Clone, Debug)]
+pub struct Drawing {
+    /// The cards drawn, by id.
+    pub cards: FxHashSet<NodeId>,
+    /// The lines drawn.
+    pub connectors: Vec<Connector>,
+    /// The rectangle holding the cards, in chart space.
+    pub bounds: RectInChart,
+    /// The page's own heading (per-unit pages name their unit).
+    pub heading: Option<String>,
+}
+
+/// The drawing for the whole export scope.
+pub fn whole(
+    chart: &Chart,
+    layout: &ChartLayout,
+    options: &ExportOptions,
+) -> Result<Drawing, ExportError> {
+    match options.scope {
+        Scope::Whole => {
+            let cards = layout.cards.iter().map(|c| c.id).collect();
+            Ok(drawing(chart, layout, cards, None))
+        }
+        Scope::Subtree(root) => subtree(chart, layout, root, None),
+    }
+}
+
+/// The drawings for the PDF's pages.
+pub fn pages(
+    chart: &Chart,
+    layout: &ChartLayout,
+    options: &ExportOptions,
+) -> Result<Vec<Drawing>, ExportError> {
+    if !options.page.per_unit {
+        return Ok(vec![whole(chart, layout, options)?]);
+    }
+    let subjects = match options.scope {
+        Scope::Subtree(root) => chart.children(root).to_vec(),
+        Scope::Whole => top_level_units(chart),
+    };
+    let mut pages = Vec::new();
+    for subject in subjects.into_iter().filter(|&s| layout.get(s).is_some()) {
+        let heading = chart.node(subject).map(|n| n.title.clone());
+        pages.push(subtree(chart, layout, subject, heading)?);
+    }
+    if pages.is_empty() {
+        pages.push(whole(chart, layout, options)?);
+    }
+    Ok(pages)
+}
+
+/// The units nearest the top: for each root, the first units met on the way down
+/// (the seed's 销售部, 工程示范中心, 市场部 and 客服部 under 营销部 → 营销总监).
+/// A root whose subtree has no unit below it stands for itself.
+pub fn top_level_units(chart: &Chart) -> Vec<NodeId> {
+    let mut found = Vec::new();
+    for &root in chart.roots() {
+        let mut stack: Vec<NodeId> = chart.children(root).iter().rev().copied().collect();
+        let before = found.len();
+        while let Some(id) = stack.pop() {
+            if chart.node(id).is_some_and(|n| n.kind == NodeKind::Unit) {
+                found.push(id);
+            } else {
+                stack.extend(chart.children(id).iter().rev());
+            }
+        }
+        if found.len() == before {
+            found.push(root);
+        }
+    }
+    found
+}
+
+fn subtree(
+    chart: &Chart,
+    layout: &ChartLayout,
+    root: NodeId,
+    heading: Option<String>,
+) -> Result<Drawing, ExportError> {
+    if layout.get(root).is_none() {
+        return Err(ExportError::NoSuchRoot(root));
+    }
+    let cards = chart
+        .subtree(root)
+        .filter(|&id| layout.get(id).is_some())
+        .collect();
+    Ok(drawing(chart, layout, cards, heading))
+}
+
+fn drawing(
+    chart: &Chart,
+    layout: &ChartLayout,
+    cards: FxHashSet<NodeId>,
+    heading: Option<String>,
+) -> Drawing {
+    let connectors = connectors(chart, layout)
+        .into_iter()
+        .filter(|line| cards.contains(&line.from) && cards.contains(&line.to))
+        .collect();
+    let bounds = layout
+        .cards
+        .iter()
+        .filter(|c| cards.contains(&c.id))
+        .map(|c| c.rect)
+        .reduce(|a, b| a.union(&b))
+        .unwrap_or(RectInChart {
+            x: 0.0,
+            y: 0.0,
+            width: 1.0,
+            height: 1.0,
+        });
+    Drawing {
+        cards,
+        connectors,
+        bounds,
+        heading,
+    }
+}

@@ -1,0 +1,208 @@
+//! SVG, PNG and PDF exports of every sample, checked by parsing what was written.
+
+use organigram::export::page::{top_level_units, whole};
+use organigram::export::svg::{size, MARGIN};
+use organigram::export::{
+    export_bytes, raster, ExportError, ExportFormat, ExportOptions, PageSetup, Paper, Scope,
+};
+use organigram::layout::{layout_chart, CardStyle};
+use organigram::model::Chart;
+use organigram::samples::SAMPLES;
+
+fn options_for(chart: &Chart) -> ExportOptions {
+    ExportOptions {
+        style: CardStyle::for_language_of(chart.title()),
+        ..ExportOptions::default()
+    }
+}
+
+#[test]
+fn every_sample_exports_a_parsable_svg_with_editable_cjk_text() {
+    for sample in &SAMPLES {
+        let chart = sample.load().expect("sample loads");
+        let svg = String::from_utf8(
+            export_bytes(&chart, ExportFormat::Svg, &options_for(&chart)).expect("svg"),
+        )
+        .expect("utf-8");
+        let tree = raster::parse(&svg).unwrap_or_else(|e| panic!("{}: {e}", sample.name));
+        assert!(tree.size().width() > 100.0);
+        assert!(
+            svg.contains("<text")
+                && svg.contains("'Noto Sans SC', 'Microsoft YaHei', 'PingFang SC'")
+        );
+        for id in chart.tree_order() {
+            let title = &chart.node(id).expect("node").title;
+            let shown =
+                organigram::export::svg::escape(title.split_whitespace().next().unwrap_or(""));
+            assert!(
+                svg.contains(&shown),
+                "{}: {title} is not in the SVG as text",
+                sample.name
+            );
+        }
+    }
+}
+
+#[test]
+fn every_sample_exports_a_png_of_the_right_size_with_ink_in_every_card() {
+    for sample in &SAMPLES {
+        let chart = sample.load().expect("sample loads");
+        let mut options = options_for(&chart);
+        // The mid-size chart is over 20,000 units wide: at the default 2× its PNG is past
+        // the pixel limit and refused with advice; at 1× it renders.
+        let png = match export_bytes(&chart, ExportFormat::Png, &options) {
+            Err(ExportError::TooLarge { .. }) if sample.name == "midsize-northwind" => {
+                options.png_scale = 1.0;
+                export_bytes(&chart, ExportFormat::Png, &options).expect("png at 1×")
+            }
+            other => other.expect("png"),
+        };
+        let pixmap = resvg::tiny_skia::Pixmap::decode_png(&png).expect("the PNG decodes");
+        let layout = layout_chart(&chart, &options.style, &options.layout);
+        let drawing = whole(&chart, &layout, &options).expect("drawing");
+        let (width, height) = size(&drawing, &options);
+        let scale = options.png_scale;
+        assert_eq!(
+            (pixmap.width(), pixmap.height()),
+            (
+                (width * scale).ceil() as u32,
+                (height * scale).ceil() as u32
+            )
+        );
+        let background = pixmap.pixel(1, 1).expect("corner pixel");
+        for card in &layout.cards {
+            let left = ((card.rect.x - drawing.bounds.x + MARGIN) * scale) as u32;
+            let top = ((card.rect.y - drawing.bounds.y + MARGIN) * scale) as u32;
+            let right = left + (card.rect.width * scale) as u32;
+            let bottom = top + (card.rect.height * scale) as u32;
+            let inked = (top + 2..bottom - 2).any(|y| {
+                (left + 2..right - 2).any(|x| pixmap.pixel(x, y).is_some_and(|p| p != background))
+            });
+            assert!(
+                inked,
+                "{}: no ink in the card of {}",
+                sample.name,
+                chart.label(card.id)
+            );
+        }
+    }
+}
+
+#[test]
+fn every_sample_exports_a_pdf_with_the_pages_asked_for() {
+    for sample in &SAMPLES {
+        let chart = sample.load().expect("sample loads");
+        let mut options = options_for(&chart);
+        let single = export_bytes(&chart, ExportFormat::Pdf, &options).expect("pdf");
+        let document = lopdf::Document::load_mem(&single).expect("the PDF parses");
+        assert_eq!(document.get_pages().len(), 1);
+
+        options.page = PageSetup {
+            paper: Some(Paper::A4),
+            landscape: true,
+            per_unit: true,
+        };
+        let split = export_bytes(&chart, ExportFormat::Pdf, &options).expect("pdf");
+        let document = lopdf::Document::load_mem(&split).expect("the PDF parses");
+        let pages = document.get_pages();
+        assert_eq!(
+            pages.len(),
+            top_level_units(&chart).len(),
+            "{}",
+            sample.name
+        );
+        for page in pages.values() {
+            let media = document
+                .get_object(*page)
+                .and_then(|o| o.as_dict())
+                .and_then(|d| d.get(b"MediaBox"))
+                .expect("media box");
+            let size: Vec<f32> = media
+                .as_array()
+                .expect("array")
+                .iter()
+                .map(|n| n.as_float().expect("number"))
+                .collect();
+            assert!(
+                (size[2] - 841.89).abs() < 0.1 && (size[3] - 595.28).abs() < 0.1,
+                "A4 landscape: {size:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn the_seed_pdf_has_extractable_chinese_text_with_its_duties() {
+    let chart = organigram::samples::find("seed-marketing-zh")
+        .and_then(|s| s.load().ok())
+        .expect("seed");
+    let mut options = options_for(&chart);
+    options.style.show_duties = true;
+    let pdf = export_bytes(&chart, ExportFormat::Pdf, &options).expect("pdf");
+    let text = pdf_extract::extract_text_from_mem(&pdf).expect("text extracts");
+    let text: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    for expected in [
+        "大区销售经理",
+        "销售内勤",
+        "负责销售货款的回笼和催收",
+        "空缺",
+    ] {
+        assert!(
+            text.contains(expected),
+            "{expected} missing from the PDF text"
+        );
+    }
+}
+
+#[test]
+fn a_subtree_exports_alone() {
+    let chart = organigram::samples::find("seed-marketing-zh")
+        .and_then(|s| s.load().ok())
+        .expect("seed");
+    let unit = chart
+        .tree_order()
+        .find(|&id| chart.node(id).is_some_and(|n| n.title == "工程示范中心"))
+        .expect("unit");
+    let mut options = options_for(&chart);
+    options.scope = Scope::Subtree(unit);
+    let svg = String::from_utf8(export_bytes(&chart, ExportFormat::Svg, &options).expect("svg"))
+        .expect("utf-8");
+    assert!(svg.contains("工程销售经理"));
+    assert!(!svg.contains("大区销售经理"));
+    options.scope = Scope::Subtree(organigram::model::NodeId(9999));
+    assert!(matches!(
+        export_bytes(&chart, ExportFormat::Svg, &options),
+        Err(ExportError::NoSuchRoot(_))
+    ));
+}
+
+#[test]
+fn ten_thousand_positions_export_to_svg_and_one_page_pdf_and_a_huge_png_is_refused() {
+    let chart =
+        organigram::generate::generate(10_000, 1, organigram::generate::Shape::Organisation);
+    let options = ExportOptions::default();
+    let svg = export_bytes(&chart, ExportFormat::Svg, &options).expect("svg");
+    assert!(svg.len() > 1_000_000);
+    let pdf = export_bytes(&chart, ExportFormat::Pdf, &options).expect("pdf");
+    assert_eq!(
+        lopdf::Document::load_mem(&pdf)
+            .expect("parses")
+            .get_pages()
+            .len(),
+        1
+    );
+    let refused = export_bytes(
+        &chart,
+        ExportFormat::Png,
+        &ExportOptions {
+            png_scale: 4.0,
+            ..options
+        },
+    );
+    match refused {
+        Err(error @ ExportError::TooLarge { .. }) => {
+            assert!(error.to_string().contains("SVG or PDF"), "{error}")
+        }
+        other => panic!("expected a refusal, got {:?}", other.map(|b| b.len())),
+    }
+}
