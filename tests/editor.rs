@@ -464,3 +464,62 @@ fn file_export_writes_a_pdf_and_a_png_of_the_chart() {
         .notice()
         .is_some_and(|n| n.contains("Exported")));
 }
+
+fn editor_on(path: &std::path::Path, dialogs: ScriptedDialogs) -> Harness<'static, OrganigramApp> {
+    let app = OrganigramApp::with_dialogs(Box::new(dialogs), Start::File(path.to_owned()));
+    Harness::builder()
+        .with_size([1500.0, 950.0])
+        .with_max_steps(24)
+        .build_ui_state(|ui, app: &mut OrganigramApp| app.ui_body(ui), app)
+}
+
+#[test]
+fn saving_over_a_file_changed_on_disk_asks_first() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("shared.ron");
+    std::fs::copy(concat!(env!("CARGO_MANIFEST_DIR"), "/samples/seed-marketing-en.ron"), &path).expect("copy");
+    let mut harness = editor_on(&path, ScriptedDialogs::default());
+    make_dirty_en(&mut harness);
+    // A colleague saves their own version meanwhile.
+    let theirs = std::fs::read_to_string(&path).expect("read").replace("Marketing Division", "Their Division");
+    std::fs::write(&path, &theirs).expect("write");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run();
+    assert_eq!(harness.state().modal_title(), Some("The file changed on disk"));
+    assert_eq!(std::fs::read_to_string(&path).expect("read"), theirs, "nothing overwritten yet");
+    harness.get_by_label("Overwrite").click();
+    harness.run();
+    assert_eq!(&load_file(&path).expect("loads"), harness.state().document().chart());
+    assert!(path.with_extension("ron.bak").exists(), "the previous version is kept as .bak");
+}
+
+fn make_dirty_en(harness: &mut Harness<'static, OrganigramApp>) {
+    harness.get_by_label("Marketing Director").click();
+    harness.run();
+    harness.get_by_label("Add subordinate").click();
+    harness.run();
+    harness.key_press(Key::Escape);
+    harness.run();
+    assert!(harness.state().document().is_dirty());
+}
+
+#[test]
+fn a_failed_save_keeps_the_chart_open_and_dirty_and_says_what_to_do() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let missing = dir.path().join("no-such-folder").join("chart.ron");
+    let blocked = dir.path().join("a-file").join("chart.ron");
+    std::fs::write(dir.path().join("a-file"), "not a folder").expect("write");
+    let mut harness = editor(ScriptedDialogs { answers: [Picked::Path(missing), Picked::Path(blocked)].into() });
+    make_dirty(&mut harness);
+    let before = harness.state().document().chart().clone();
+    for _ in 0..2 {
+        harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
+        harness.run();
+        assert_eq!(harness.state().modal_title(), Some("The chart was not saved"));
+        harness.get_by_label_contains("choose another folder with Save As");
+        harness.get_by_label("OK").click();
+        harness.run();
+        assert!(harness.state().document().is_dirty());
+        assert_eq!(harness.state().document().chart(), &before);
+    }
+}

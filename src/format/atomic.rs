@@ -50,6 +50,9 @@ impl SaveError {
             io::ErrorKind::NotFound => {
                 "The folder no longer exists: choose another folder with Save As."
             }
+            io::ErrorKind::NotADirectory => {
+                "Part of that path is a file, not a folder: choose another folder with Save As."
+            }
             _ => "Nothing was changed on disk; try Save As to another place.",
         };
         SaveError {

@@ -11,19 +11,98 @@ use super::error::{LoadError, Problem};
 use super::locate::{line_and_column, node_positions};
 use super::FORMAT_VERSION;
 
-/// The file's top level.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct FileChart {
+/// The file's structs, defined twice: strict (unknown fields are errors, catching typos
+/// such as `tittle`) and lenient (for files from a newer minor version, whose extra fields
+/// this version ignores).
+macro_rules! file_structs {
+    ($chart:ident, $node:ident $(, #[$attr:meta])?) => {
+        /// The file's top level.
+        #[derive(Deserialize)]
+        $(#[$attr])?
+        struct $chart {
+            format: (u32, u32),
+            #[serde(default)]
+            title: String,
+            #[serde(default)]
+            organisation: String,
+            #[serde(default)]
+            roots: Vec<NodeId>,
+            #[serde(default)]
+            nodes: Vec<$node>,
+        }
+
+        /// One node as written. Only `id` and `kind` are required.
+        #[derive(Deserialize)]
+        $(#[$attr])?
+        struct $node {
+            id: NodeId,
+            kind: NodeKind,
+            #[serde(default)]
+            title: String,
+            #[serde(default)]
+            holder: Option<String>,
+            #[serde(default = "one")]
+            headcount: u32,
+            #[serde(default, deserialize_with = "colour")]
+            colour: Option<Colour>,
+            #[serde(default)]
+            reports: Vec<NodeId>,
+            #[serde(default)]
+            dotted: Vec<NodeId>,
+            #[serde(default)]
+            collapsed: bool,
+            #[serde(default)]
+            pin: Option<ChartPoint>,
+            #[serde(default)]
+            notes: String,
+            #[serde(default)]
+            duties: Vec<String>,
+        }
+
+        impl From<$chart> for Parsed {
+            fn from(file: $chart) -> Parsed {
+                let records = file
+                    .nodes
+                    .into_iter()
+                    .map(|n| NodeRecord {
+                        id: n.id,
+                        node: Node {
+                            kind: n.kind,
+                            title: n.title,
+                            holder: n.holder,
+                            headcount: n.headcount,
+                            colour: n.colour,
+                            dotted: n.dotted,
+                            collapsed: n.collapsed,
+                            pin: n.pin,
+                            notes: n.notes,
+                            duties: n.duties,
+                        },
+                        reports: n.reports,
+                    })
+                    .collect();
+                Parsed {
+                    format: file.format,
+                    title: file.title,
+                    organisation: file.organisation,
+                    roots: file.roots,
+                    records,
+                }
+            }
+        }
+    };
+}
+
+file_structs!(StrictChart, StrictNode, #[serde(deny_unknown_fields)]);
+file_structs!(LenientChart, LenientNode);
+
+/// A parsed file before structural checks.
+struct Parsed {
     format: (u32, u32),
-    #[serde(default)]
     title: String,
-    #[serde(default)]
     organisation: String,
-    #[serde(default)]
     roots: Vec<NodeId>,
-    #[serde(default)]
-    nodes: Vec<FileNode>,
+    records: Vec<NodeRecord>,
 }
 
 /// Just the version, read when the full parse fails, so an old reader can say
@@ -31,34 +110,6 @@ struct FileChart {
 #[derive(Deserialize)]
 struct VersionProbe {
     format: (u32, u32),
-}
-
-/// One node as written. Only `id` and `kind` are required.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct FileNode {
-    id: NodeId,
-    kind: NodeKind,
-    #[serde(default)]
-    title: String,
-    #[serde(default)]
-    holder: Option<String>,
-    #[serde(default = "one")]
-    headcount: u32,
-    #[serde(default, deserialize_with = "colour")]
-    colour: Option<Colour>,
-    #[serde(default)]
-    reports: Vec<NodeId>,
-    #[serde(default)]
-    dotted: Vec<NodeId>,
-    #[serde(default)]
-    collapsed: bool,
-    #[serde(default)]
-    pin: Option<ChartPoint>,
-    #[serde(default)]
-    notes: String,
-    #[serde(default)]
-    duties: Vec<String>,
 }
 
 fn one() -> u32 {
@@ -99,44 +150,32 @@ pub fn read_chart(bytes: &[u8], source_name: &str) -> Result<Chart, LoadError> {
         ));
     }
     let options = ron::Options::default().with_default_extension(Extensions::IMPLICIT_SOME);
-    let file: FileChart = match options.from_str(text) {
-        Ok(file) => file,
+    let parsed: Parsed = match options.from_str::<StrictChart>(text) {
+        Ok(file) => file.into(),
         Err(error) => {
-            if let Ok(probe) = options.from_str::<VersionProbe>(text) {
-                check_version(probe.format, source_name)?;
+            let probe = options.from_str::<VersionProbe>(text).ok().map(|p| p.format);
+            if let Some(found) = probe {
+                check_version(found, source_name)?;
             }
-            let start = error.span.start;
-            return Err(LoadError::at(
-                source_name,
-                start.line,
-                start.col,
-                error.code.to_string(),
-            ));
+            let newer_minor = probe.is_some_and(|(major, minor)| major == FORMAT_VERSION.0 && minor > FORMAT_VERSION.1);
+            match options.from_str::<LenientChart>(text) {
+                Ok(file) if newer_minor => file.into(),
+                _ => {
+                    let start = error.span.start;
+                    return Err(LoadError::at(source_name, start.line, start.col, error.code.to_string()));
+                }
+            }
         }
     };
-    check_version(file.format, source_name)?;
-
-    let records: Vec<NodeRecord> = file
-        .nodes
-        .into_iter()
-        .map(|n| NodeRecord {
-            id: n.id,
-            node: Node {
-                kind: n.kind,
-                title: n.title,
-                holder: n.holder,
-                headcount: n.headcount,
-                colour: n.colour,
-                dotted: n.dotted,
-                collapsed: n.collapsed,
-                pin: n.pin,
-                notes: n.notes,
-                duties: n.duties,
-            },
-            reports: n.reports,
-        })
-        .collect();
-    Chart::from_records(file.title, file.organisation, file.roots, records).map_err(|errors| {
+    check_version(parsed.format, source_name)?;
+    let Parsed {
+        title,
+        organisation,
+        roots,
+        records,
+        ..
+    } = parsed;
+    Chart::from_records(title, organisation, roots, records).map_err(|errors| {
         let positions = node_positions(text);
         let mut problems: Vec<Problem> = errors
             .into_iter()

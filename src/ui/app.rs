@@ -704,7 +704,10 @@ impl OrganigramApp {
         } else {
             path.to_owned()
         };
-        match save_file(&path, self.doc.chart(), &SaveOptions::default()) {
+        let options = SaveOptions {
+            keep_backup: self.settings.keep_backup,
+        };
+        match save_file(&path, self.doc.chart(), &options) {
             Ok(()) => {
                 self.doc.mark_saved(path.clone());
                 self.settings.remember(&path);
@@ -721,9 +724,14 @@ impl OrganigramApp {
         }
     }
 
-    /// Save: to the chart's file, or ask where. Returns true when saved.
+    /// Save: to the chart's file, or ask where. Returns true when saved. If the file
+    /// changed on disk since it was loaded, asks first instead of overwriting.
     pub(super) fn save(&mut self, ctx: &egui::Context) -> bool {
         match self.doc.path().cloned() {
+            Some(path) if self.doc.changed_on_disk() => {
+                self.modal = Some(Modal::ChangedOnDisk { path });
+                false
+            }
             Some(path) => self.save_to(ctx, &path),
             None => self.save_as(ctx),
         }

@@ -34,6 +34,8 @@ pub enum Modal {
     Delete { ids: Vec<NodeId> },
     /// Something went wrong; the chart is as it was.
     Error { title: String, message: String },
+    /// The file changed on disk since it was loaded: overwrite, save elsewhere, or reload.
+    ChangedOnDisk { path: PathBuf },
     /// No native file dialog: type a path.
     PathEntry {
         kind: DialogKind,
@@ -49,6 +51,7 @@ impl Modal {
             Modal::Unsaved { .. } => "Unsaved changes",
             Modal::Delete { .. } => "Delete",
             Modal::Error { title, .. } => title,
+            Modal::ChangedOnDisk { .. } => "The file changed on disk",
             Modal::PathEntry {
                 kind: DialogKind::OpenChart,
                 ..
@@ -76,6 +79,9 @@ enum Choice {
         keep_reports: bool,
     },
     Path(DialogKind, PathBuf),
+    Overwrite(PathBuf),
+    SaveElsewhere,
+    Reload(PathBuf),
 }
 
 impl OrganigramApp {
@@ -138,6 +144,27 @@ impl OrganigramApp {
                         choice = Choice::Close;
                     }
                 }
+                Modal::ChangedOnDisk { path } => {
+                    ui.label(format!(
+                        "{} was changed by someone or something else since you opened it. Saving now would replace their changes.",
+                        path.display()
+                    ));
+                    ui.add_space(8.0);
+                    ui.horizontal(|ui| {
+                        if ui.button("Overwrite").clicked() {
+                            choice = Choice::Overwrite(path.clone());
+                        }
+                        if ui.button("Save As…").clicked() {
+                            choice = Choice::SaveElsewhere;
+                        }
+                        if ui.button("Reload from disk").on_hover_text("Discards your unsaved changes").clicked() {
+                            choice = Choice::Reload(path.clone());
+                        }
+                        if ui.button("Cancel").clicked() {
+                            choice = Choice::Close;
+                        }
+                    });
+                }
                 Modal::PathEntry {
                     kind,
                     text,
@@ -187,6 +214,18 @@ impl OrganigramApp {
             Choice::Delete { ids, keep_reports } => {
                 self.modal = None;
                 self.push(super::Action::Delete { ids, keep_reports });
+            }
+            Choice::Overwrite(path) => {
+                self.modal = None;
+                self.save_to(ctx, &path);
+            }
+            Choice::SaveElsewhere => {
+                self.modal = None;
+                self.save_as(ctx);
+            }
+            Choice::Reload(path) => {
+                self.modal = None;
+                self.open_path(ctx, &path);
             }
             Choice::Path(kind, path) => {
                 self.modal = None;

@@ -17,6 +17,47 @@ pub enum Origin {
     Untitled,
 }
 
+/// What a file on disk looked like when we last read or wrote it, to notice when
+/// someone else (a colleague, a git pull) changes it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DiskStamp {
+    modified: Option<std::time::SystemTime>,
+    len: u64,
+    hash: u64,
+}
+
+impl DiskStamp {
+    /// The file at `path` as it is now, or `None` if it cannot be read.
+    pub fn read(path: &std::path::Path) -> Option<DiskStamp> {
+        let metadata = std::fs::metadata(path).ok()?;
+        let bytes = std::fs::read(path).ok()?;
+        Some(DiskStamp {
+            modified: metadata.modified().ok(),
+            len: metadata.len(),
+            hash: hash_bytes(&bytes),
+        })
+    }
+
+    /// True when the file at `path` no longer matches this stamp (changed, or gone).
+    pub fn differs_from_disk(&self, path: &std::path::Path) -> bool {
+        let Ok(metadata) = std::fs::metadata(path) else {
+            return true;
+        };
+        if metadata.len() == self.len && metadata.modified().ok() == self.modified {
+            return false;
+        }
+        // Touched but maybe not changed: compare the bytes.
+        std::fs::read(path).map_or(true, |bytes| bytes.len() as u64 != self.len || hash_bytes(&bytes) != self.hash)
+    }
+}
+
+fn hash_bytes(bytes: &[u8]) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    bytes.hash(&mut hasher);
+    hasher.finish()
+}
+
 /// One open chart.
 pub struct Document {
     chart: Chart,
@@ -33,12 +74,17 @@ pub struct Document {
     layout_revision: Option<u64>,
     stats: ChartStats,
     stats_revision: Option<u64>,
+    disk: Option<DiskStamp>,
 }
 
 impl Document {
     /// Opens `chart`, which came from `origin`.
     pub fn new(chart: Chart, origin: Origin) -> Document {
         let style = CardStyle::for_language_of(chart.title());
+        let disk = match &origin {
+            Origin::File(path) => DiskStamp::read(path),
+            _ => None,
+        };
         Document {
             chart,
             history: History::default(),
@@ -53,6 +99,7 @@ impl Document {
             layout_revision: None,
             stats: ChartStats::default(),
             stats_revision: None,
+            disk,
         }
     }
 
@@ -76,6 +123,14 @@ impl Document {
         match &self.origin {
             Origin::File(path) => Some(path),
             _ => None,
+        }
+    }
+
+    /// True when the chart's file changed on disk since it was loaded or saved here.
+    pub fn changed_on_disk(&self) -> bool {
+        match (self.path(), &self.disk) {
+            (Some(path), Some(stamp)) => stamp.differs_from_disk(path),
+            _ => false,
         }
     }
 
@@ -119,6 +174,7 @@ impl Document {
     pub fn mark_saved(&mut self, path: PathBuf) {
         self.history.end_group();
         self.saved_state = self.history.state_id();
+        self.disk = DiskStamp::read(&path);
         self.origin = Origin::File(path);
     }
 

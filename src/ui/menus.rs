@@ -64,6 +64,8 @@ impl OrganigramApp {
                 self.menu_item(ui, Command::Save);
                 self.menu_item(ui, Command::SaveAs);
                 self.menu_item(ui, Command::Export);
+                ui.checkbox(&mut self.settings.keep_backup, "Keep previous version as .bak")
+                    .on_hover_text("When saving over a file, keep the old one beside it as NAME.ron.bak");
                 ui.separator();
                 self.menu_item(ui, Command::Quit);
             });

@@ -15,6 +15,8 @@ pub struct Settings {
     pub show_outline: bool,
     /// Show the inspector panel.
     pub show_inspector: bool,
+    /// Keep the previous version of a saved file as `NAME.ron.bak`.
+    pub keep_backup: bool,
 }
 
 impl Default for Settings {
@@ -23,6 +25,7 @@ impl Default for Settings {
             recent: Vec::new(),
             show_outline: true,
             show_inspector: true,
+            keep_backup: true,
         }
     }
 }
