@@ -477,20 +477,39 @@ fn editor_on(path: &std::path::Path, dialogs: ScriptedDialogs) -> Harness<'stati
 fn saving_over_a_file_changed_on_disk_asks_first() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("shared.ron");
-    std::fs::copy(concat!(env!("CARGO_MANIFEST_DIR"), "/samples/seed-marketing-en.ron"), &path).expect("copy");
+    std::fs::copy(
+        concat!(env!("CARGO_MANIFEST_DIR"), "/samples/seed-marketing-en.ron"),
+        &path,
+    )
+    .expect("copy");
     let mut harness = editor_on(&path, ScriptedDialogs::default());
     make_dirty_en(&mut harness);
     // A colleague saves their own version meanwhile.
-    let theirs = std::fs::read_to_string(&path).expect("read").replace("Marketing Division", "Their Division");
+    let theirs = std::fs::read_to_string(&path)
+        .expect("read")
+        .replace("Marketing Division", "Their Division");
     std::fs::write(&path, &theirs).expect("write");
     harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
     harness.run();
-    assert_eq!(harness.state().modal_title(), Some("The file changed on disk"));
-    assert_eq!(std::fs::read_to_string(&path).expect("read"), theirs, "nothing overwritten yet");
+    assert_eq!(
+        harness.state().modal_title(),
+        Some("The file changed on disk")
+    );
+    assert_eq!(
+        std::fs::read_to_string(&path).expect("read"),
+        theirs,
+        "nothing overwritten yet"
+    );
     harness.get_by_label("Overwrite").click();
     harness.run();
-    assert_eq!(&load_file(&path).expect("loads"), harness.state().document().chart());
-    assert!(path.with_extension("ron.bak").exists(), "the previous version is kept as .bak");
+    assert_eq!(
+        &load_file(&path).expect("loads"),
+        harness.state().document().chart()
+    );
+    assert!(
+        path.with_extension("ron.bak").exists(),
+        "the previous version is kept as .bak"
+    );
 }
 
 fn make_dirty_en(harness: &mut Harness<'static, OrganigramApp>) {
@@ -509,17 +528,113 @@ fn a_failed_save_keeps_the_chart_open_and_dirty_and_says_what_to_do() {
     let missing = dir.path().join("no-such-folder").join("chart.ron");
     let blocked = dir.path().join("a-file").join("chart.ron");
     std::fs::write(dir.path().join("a-file"), "not a folder").expect("write");
-    let mut harness = editor(ScriptedDialogs { answers: [Picked::Path(missing), Picked::Path(blocked)].into() });
+    let mut harness = editor(ScriptedDialogs {
+        answers: [Picked::Path(missing), Picked::Path(blocked)].into(),
+    });
     make_dirty(&mut harness);
     let before = harness.state().document().chart().clone();
     for _ in 0..2 {
         harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
         harness.run();
-        assert_eq!(harness.state().modal_title(), Some("The chart was not saved"));
+        assert_eq!(
+            harness.state().modal_title(),
+            Some("The chart was not saved")
+        );
         harness.get_by_label_contains("choose another folder with Save As");
         harness.get_by_label("OK").click();
         harness.run();
         assert!(harness.state().document().is_dirty());
         assert_eq!(harness.state().document().chart(), &before);
     }
+}
+
+/// Like `make_dirty`, stepping frames one by one: with autosave on, a dirty editor keeps
+/// a wake-up pending (to write its next copy), so `run()` would never settle.
+fn make_dirty_stepping(harness: &mut Harness<'static, OrganigramApp>) {
+    harness.get_by_label("营销总监").click();
+    harness.run_steps(3);
+    harness.get_by_label("Add subordinate").click();
+    harness.run_steps(3);
+    harness.key_press(Key::Escape);
+    harness.run_steps(3);
+    assert!(harness.state().document().is_dirty());
+}
+
+#[test]
+fn unsaved_work_is_autosaved_and_offered_back_after_a_crash() {
+    let recovery = tempfile::tempdir().expect("temp dir");
+    let dir = || Some(recovery.path().to_owned());
+    let copies = || {
+        std::fs::read_dir(recovery.path())
+            .map(|entries| {
+                entries
+                    .filter_map(Result::ok)
+                    .filter(|e| e.path().extension().is_some_and(|x| x == "ron"))
+                    .count()
+            })
+            .unwrap_or(0)
+    };
+    let crashed_chart = {
+        let app =
+            OrganigramApp::with_dialogs(Box::new(ScriptedDialogs::default()), Start::default())
+                .with_recovery(dir(), 1.0);
+        let mut harness = Harness::builder()
+            .with_size([1500.0, 950.0])
+            .with_max_steps(24)
+            .build_ui_state(|ui, app: &mut OrganigramApp| app.ui_body(ui), app);
+        make_dirty_stepping(&mut harness);
+        for _ in 0..8 {
+            harness.step();
+        }
+        assert_eq!(
+            copies(),
+            1,
+            "a recovery copy is written while the chart is dirty"
+        );
+        harness.state().document().chart().clone()
+        // The harness is dropped here without a clean close: a crash.
+    };
+
+    let elsewhere = tempfile::tempdir().expect("temp dir");
+    let saved = elsewhere.path().join("saved.ron");
+    let dialogs = ScriptedDialogs {
+        answers: [Picked::Path(saved.clone())].into(),
+    };
+    let app =
+        OrganigramApp::with_dialogs(Box::new(dialogs), Start::default()).with_recovery(dir(), 1.0);
+    let mut harness = Harness::builder()
+        .with_size([1500.0, 950.0])
+        .with_max_steps(24)
+        .build_ui_state(|ui, app: &mut OrganigramApp| app.ui_body(ui), app);
+    assert_eq!(harness.state().modal_title(), Some("Recover unsaved work"));
+    harness.get_by_label_contains(
+        "seed-marketing-zh (sample) — saved just now; 16 cards, never saved",
+    );
+    harness.get_by_label("Restore 1").click();
+    harness.run_steps(3);
+    assert_eq!(harness.state().document().chart(), &crashed_chart);
+    assert!(
+        harness.state().document().is_dirty(),
+        "restored work is unsaved until saved"
+    );
+
+    assert_eq!(
+        copies(),
+        0,
+        "the restored copy is taken out of the recovery folder"
+    );
+    for _ in 0..8 {
+        harness.step();
+    }
+    assert_eq!(
+        copies(),
+        1,
+        "the restored, still unsaved chart is autosaved again"
+    );
+
+    // A clean save removes the copy.
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
+    harness.run_steps(3);
+    assert_eq!(&load_file(&saved).expect("saved"), &crashed_chart);
+    assert_eq!(copies(), 0, "a clean save removes the recovery copy");
 }

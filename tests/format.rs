@@ -278,9 +278,15 @@ fn ids_in_errors_point_at_the_node() {
 fn unknown_fields_are_errors_in_this_version_and_ignored_from_a_newer_minor_version() {
     let same = "(format: (1, 0), roots: [1], nodes: [(id: 1, kind: Unit, title: \"A\", budget: 5)], theme: \"x\")";
     let lines = problems(read_chart(same.as_bytes(), "same.ron"));
-    assert!(lines[0].contains("budget") || lines[0].contains("theme"), "{lines:?}");
+    assert!(
+        lines[0].contains("budget") || lines[0].contains("theme"),
+        "{lines:?}"
+    );
     let newer = same.replace("(1, 0)", "(1, 3)");
     let chart = read_chart(newer.as_bytes(), "newer.ron").expect("a newer minor version loads");
     assert_eq!(chart.node(NodeId(1)).map(|n| n.title.as_str()), Some("A"));
-    assert_eq!(organigram::format::declared_version(newer.as_bytes()), Some((1, 3)));
+    assert_eq!(
+        organigram::format::declared_version(newer.as_bytes()),
+        Some((1, 3))
+    );
 }

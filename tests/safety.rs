@@ -10,7 +10,9 @@ use organigram::format::{load_file, save_file, SaveOptions};
 use organigram::samples;
 
 fn seed() -> organigram::model::Chart {
-    samples::find("seed-marketing-zh").and_then(|s| s.load().ok()).expect("seed")
+    samples::find("seed-marketing-zh")
+        .and_then(|s| s.load().ok())
+        .expect("seed")
 }
 
 fn running_as_root() -> bool {
@@ -24,7 +26,8 @@ fn saving_into_a_read_only_directory_fails_clearly_and_changes_nothing() {
         // Permissions do not stop root; /sys refuses new files even to root.
         Path::new("/sys/organigram-test.ron").to_owned()
     } else {
-        std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o555)).expect("chmod");
+        std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o555))
+            .expect("chmod");
         dir.path().join("chart.ron")
     };
     let error = save_file(&target, &seed(), &SaveOptions::default()).expect_err("refused");
@@ -49,17 +52,26 @@ fn saving_keeps_the_previous_version_as_bak_and_leaves_no_temporary_files() {
     let target = dir.path().join("chart.ron");
     let first = seed();
     save_file(&target, &first, &SaveOptions::default()).expect("first save");
-    let second = samples::find("seed-marketing-en").and_then(|s| s.load().ok()).expect("en");
+    let second = samples::find("seed-marketing-en")
+        .and_then(|s| s.load().ok())
+        .expect("en");
     save_file(&target, &second, &SaveOptions::default()).expect("second save");
     assert_eq!(load_file(&target).expect("new"), second);
-    assert_eq!(load_file(&dir.path().join("chart.ron.bak")).expect("backup"), first);
+    assert_eq!(
+        load_file(&dir.path().join("chart.ron.bak")).expect("backup"),
+        first
+    );
     let names: Vec<String> = std::fs::read_dir(dir.path())
         .expect("list")
         .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
         .collect();
     assert_eq!(names.len(), 2, "{names:?}");
     save_file(&target, &first, &SaveOptions { keep_backup: false }).expect("third save");
-    assert_eq!(load_file(&dir.path().join("chart.ron.bak")).expect("backup"), first, "backup untouched when off");
+    assert_eq!(
+        load_file(&dir.path().join("chart.ron.bak")).expect("backup"),
+        first,
+        "backup untouched when off"
+    );
 }
 
 /// `organigram generate --positions 2000000 -o EXISTING.ron`, killed (SIGKILL) at several

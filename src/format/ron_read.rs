@@ -153,16 +153,26 @@ pub fn read_chart(bytes: &[u8], source_name: &str) -> Result<Chart, LoadError> {
     let parsed: Parsed = match options.from_str::<StrictChart>(text) {
         Ok(file) => file.into(),
         Err(error) => {
-            let probe = options.from_str::<VersionProbe>(text).ok().map(|p| p.format);
+            let probe = options
+                .from_str::<VersionProbe>(text)
+                .ok()
+                .map(|p| p.format);
             if let Some(found) = probe {
                 check_version(found, source_name)?;
             }
-            let newer_minor = probe.is_some_and(|(major, minor)| major == FORMAT_VERSION.0 && minor > FORMAT_VERSION.1);
+            let newer_minor = probe.is_some_and(|(major, minor)| {
+                major == FORMAT_VERSION.0 && minor > FORMAT_VERSION.1
+            });
             match options.from_str::<LenientChart>(text) {
                 Ok(file) if newer_minor => file.into(),
                 _ => {
                     let start = error.span.start;
-                    return Err(LoadError::at(source_name, start.line, start.col, error.code.to_string()));
+                    return Err(LoadError::at(
+                        source_name,
+                        start.line,
+                        start.col,
+                        error.code.to_string(),
+                    ));
                 }
             }
         }

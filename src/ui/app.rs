@@ -65,6 +65,7 @@ pub struct OrganigramApp {
     pub(super) inspector: Inspector,
     pub(super) outline_cache: super::outline::OutlineCache,
     pub(super) export_form: super::export_dialog::ExportForm,
+    pub(super) recovery: super::recovery::Recovery,
     pub(super) show_shortcuts: bool,
     pub(super) show_about: bool,
     pub(super) allow_close: bool,
@@ -81,7 +82,9 @@ impl OrganigramApp {
             .storage
             .and_then(|storage| eframe::get_value(storage, eframe::APP_KEY))
             .unwrap_or_default();
-        let mut app = OrganigramApp::with_dialogs(Box::new(NativeDialogs), start);
+        let interval = settings.autosave_seconds;
+        let mut app = OrganigramApp::with_dialogs(Box::new(NativeDialogs), start)
+            .with_recovery(super::recovery::Recovery::default_dir(), interval);
         app.settings = settings;
         app.look_for_system_font = true;
         // Installed before the first frame, so the first frame already has them.
@@ -130,6 +133,7 @@ impl OrganigramApp {
             inspector: Inspector::default(),
             outline_cache: Default::default(),
             export_form: Default::default(),
+            recovery: super::recovery::Recovery::new(None, 60.0),
             show_shortcuts: false,
             show_about: false,
             allow_close: false,
@@ -138,6 +142,17 @@ impl OrganigramApp {
             look_for_system_font: false,
             system_font: None,
         }
+    }
+
+    /// Autosaves recovery copies into `dir` every `interval` seconds while there are
+    /// unsaved changes, and offers to restore copies a crashed session left there.
+    pub fn with_recovery(mut self, dir: Option<PathBuf>, interval: f64) -> OrganigramApp {
+        self.recovery = super::recovery::Recovery::new(dir, interval);
+        let orphans = self.recovery.orphans();
+        if !orphans.is_empty() && self.modal.is_none() {
+            self.modal = Some(Modal::Recover { orphans });
+        }
+        self
     }
 
     /// The editor on an in-memory chart (benchmarks, generated charts).
@@ -201,6 +216,10 @@ impl OrganigramApp {
         self.handle_shortcuts(ui.ctx());
         self.handle_dropped_files(ui.ctx());
         self.update_title(ui.ctx());
+        let now = ui.input(|i| i.time);
+        if let Some(wait) = self.recovery.tick(&self.doc, now) {
+            ui.ctx().request_repaint_after(wait);
+        }
 
         egui::Panel::top("organigram-menu").show(ui, |ui| self.menu_bar(ui));
         egui::Panel::top("organigram-toolbar").show(ui, |ui| self.toolbar(ui));
@@ -633,13 +652,16 @@ impl OrganigramApp {
                 }
             }
             Pending::Quit => {
+                self.recovery.clear();
                 self.allow_close = true;
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             }
         }
     }
 
-    fn replace_document(&mut self, doc: Document) {
+    pub(super) fn replace_document(&mut self, doc: Document) {
+        // The chart being replaced was saved, or the user chose not to save it.
+        self.recovery.clear();
         self.doc = doc;
         self.canvas.reset();
         self.selection.clear();
@@ -710,6 +732,7 @@ impl OrganigramApp {
         match save_file(&path, self.doc.chart(), &options) {
             Ok(()) => {
                 self.doc.mark_saved(path.clone());
+                self.recovery.clear();
                 self.settings.remember(&path);
                 self.say(ctx, format!("Saved {}", path.display()), false);
                 true
@@ -787,5 +810,12 @@ impl eframe::App for OrganigramApp {
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, eframe::APP_KEY, &self.settings);
+    }
+
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        // A clean close: nothing unsaved, or the user chose not to save.
+        if !self.doc.is_dirty() || self.allow_close {
+            self.recovery.clear();
+        }
     }
 }

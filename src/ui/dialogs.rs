@@ -36,6 +36,10 @@ pub enum Modal {
     Error { title: String, message: String },
     /// The file changed on disk since it was loaded: overwrite, save elsewhere, or reload.
     ChangedOnDisk { path: PathBuf },
+    /// Recovery copies from a session that ended without saving.
+    Recover {
+        orphans: Vec<super::recovery::Orphan>,
+    },
     /// No native file dialog: type a path.
     PathEntry {
         kind: DialogKind,
@@ -52,6 +56,7 @@ impl Modal {
             Modal::Delete { .. } => "Delete",
             Modal::Error { title, .. } => title,
             Modal::ChangedOnDisk { .. } => "The file changed on disk",
+            Modal::Recover { .. } => "Recover unsaved work",
             Modal::PathEntry {
                 kind: DialogKind::OpenChart,
                 ..
@@ -80,6 +85,8 @@ enum Choice {
     },
     Path(DialogKind, PathBuf),
     Overwrite(PathBuf),
+    Restore(super::recovery::Orphan),
+    Discard(super::recovery::Orphan),
     SaveElsewhere,
     Reload(PathBuf),
 }
@@ -141,6 +148,25 @@ impl OrganigramApp {
                         });
                     ui.add_space(8.0);
                     if ui.button("OK").clicked() {
+                        choice = Choice::Close;
+                    }
+                }
+                Modal::Recover { orphans } => {
+                    ui.label("Organigram did not close cleanly last time. These charts had changes that were not saved:");
+                    ui.add_space(6.0);
+                    for (n, orphan) in orphans.iter().enumerate() {
+                        ui.horizontal(|ui| {
+                            ui.label(orphan.summary());
+                            if ui.button(format!("Restore {}", n + 1)).clicked() {
+                                choice = Choice::Restore(orphan.clone());
+                            }
+                            if ui.button(format!("Discard {}", n + 1)).clicked() {
+                                choice = Choice::Discard(orphan.clone());
+                            }
+                        });
+                    }
+                    ui.add_space(8.0);
+                    if ui.button("Not now").on_hover_text("Keep the copies; you will be asked next time").clicked() {
                         choice = Choice::Close;
                     }
                 }
@@ -214,6 +240,35 @@ impl OrganigramApp {
             Choice::Delete { ids, keep_reports } => {
                 self.modal = None;
                 self.push(super::Action::Delete { ids, keep_reports });
+            }
+            Choice::Restore(orphan) => {
+                self.modal = None;
+                match super::recovery::restore(&orphan) {
+                    Ok(doc) => {
+                        super::recovery::discard(&orphan);
+                        self.replace_document(doc);
+                        self.say(
+                            ctx,
+                            "Restored your unsaved changes; save them to keep them",
+                            false,
+                        );
+                    }
+                    Err(error) => {
+                        self.modal = Some(Modal::Error {
+                            title: "The recovery copy could not be opened".to_owned(),
+                            message: error.to_string(),
+                        });
+                    }
+                }
+            }
+            Choice::Discard(orphan) => {
+                super::recovery::discard(&orphan);
+                if let Some(Modal::Recover { orphans }) = &mut self.modal {
+                    orphans.retain(|o| o != &orphan);
+                    if orphans.is_empty() {
+                        self.modal = None;
+                    }
+                }
             }
             Choice::Overwrite(path) => {
                 self.modal = None;

@@ -47,7 +47,9 @@ impl DiskStamp {
             return false;
         }
         // Touched but maybe not changed: compare the bytes.
-        std::fs::read(path).map_or(true, |bytes| bytes.len() as u64 != self.len || hash_bytes(&bytes) != self.hash)
+        std::fs::read(path).map_or(true, |bytes| {
+            bytes.len() as u64 != self.len || hash_bytes(&bytes) != self.hash
+        })
     }
 }
 
@@ -168,6 +170,11 @@ impl Document {
     /// True when the chart has changes not saved to its file.
     pub fn is_dirty(&self) -> bool {
         self.history.state_id() != self.saved_state || self.history.is_grouping()
+    }
+
+    /// Marks the chart as differing from its file (a restored recovery copy).
+    pub fn mark_unsaved(&mut self) {
+        self.saved_state = u64::MAX;
     }
 
     /// Records that the chart now matches `path` on disk.

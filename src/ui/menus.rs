@@ -64,8 +64,29 @@ impl OrganigramApp {
                 self.menu_item(ui, Command::Save);
                 self.menu_item(ui, Command::SaveAs);
                 self.menu_item(ui, Command::Export);
-                ui.checkbox(&mut self.settings.keep_backup, "Keep previous version as .bak")
-                    .on_hover_text("When saving over a file, keep the old one beside it as NAME.ron.bak");
+                ui.menu_button("Autosave", |ui| {
+                    for (seconds, label) in [
+                        (0.0, "Off"),
+                        (30.0, "Every 30 seconds"),
+                        (60.0, "Every minute"),
+                        (300.0, "Every 5 minutes"),
+                    ] {
+                        if ui
+                            .radio_value(&mut self.settings.autosave_seconds, seconds, label)
+                            .clicked()
+                        {
+                            self.recovery.interval = seconds;
+                            ui.close();
+                        }
+                    }
+                });
+                ui.checkbox(
+                    &mut self.settings.keep_backup,
+                    "Keep previous version as .bak",
+                )
+                .on_hover_text(
+                    "When saving over a file, keep the old one beside it as NAME.ron.bak",
+                );
                 ui.separator();
                 self.menu_item(ui, Command::Quit);
             });

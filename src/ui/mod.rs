@@ -14,6 +14,7 @@ mod icon;
 mod inspector;
 mod menus;
 mod outline;
+pub mod recovery;
 mod run;
 mod search;
 mod settings;

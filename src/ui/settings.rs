@@ -17,6 +17,8 @@ pub struct Settings {
     pub show_inspector: bool,
     /// Keep the previous version of a saved file as `NAME.ron.bak`.
     pub keep_backup: bool,
+    /// Seconds between recovery copies while there are unsaved changes; 0 turns it off.
+    pub autosave_seconds: f64,
 }
 
 impl Default for Settings {
@@ -26,6 +28,7 @@ impl Default for Settings {
             show_outline: true,
             show_inspector: true,
             keep_backup: true,
+            autosave_seconds: 60.0,
         }
     }
 }

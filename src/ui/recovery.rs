@@ -1,0 +1,240 @@
+//! Autosave and crash recovery. While a chart has unsaved changes, a copy is written to
+//! the app's data folder every so often (atomically); a clean save or close removes it.
+//! After a crash, the next start finds the copy and offers to restore it. Each editor
+//! session writes its own file, named after its process and start time, so several
+//! windows never clobber each other's copies.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use serde::{Deserialize, Serialize};
+
+use super::document::{Document, Origin};
+use crate::format::{load_file, write_atomically, write_chart, SaveOptions};
+use crate::model::Chart;
+
+/// What is known about a recovery copy, stored beside it as JSON.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+pub struct RecoveryMeta {
+    /// The process that wrote it.
+    pub pid: u32,
+    /// The session within that process.
+    pub session: String,
+    /// The chart's file, if it had one.
+    pub original: Option<PathBuf>,
+    /// The name shown to the user.
+    pub name: String,
+    /// When it was written, in seconds since 1970.
+    pub saved_unix: u64,
+    /// How many nodes the copy holds.
+    pub nodes: usize,
+}
+
+/// A recovery copy left by a session that is gone.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Orphan {
+    /// Its description.
+    pub meta: RecoveryMeta,
+    /// The chart copy.
+    pub chart_path: PathBuf,
+    /// The description file.
+    pub meta_path: PathBuf,
+}
+
+impl Orphan {
+    /// A one-line summary: the name, when it was saved, and how much it differs from the
+    /// file on disk.
+    pub fn summary(&self) -> String {
+        let age = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map_or(0, |now| now.as_secs().saturating_sub(self.meta.saved_unix));
+        let when = match age {
+            0..=119 => "just now".to_owned(),
+            120..=7199 => format!("{} minutes ago", age / 60),
+            7200..=172_799 => format!("{} hours ago", age / 3600),
+            _ => format!("{} days ago", age / 86_400),
+        };
+        let changes = match (&self.meta.original, load_file(&self.chart_path)) {
+            (Some(original), Ok(copy)) => match load_file(original) {
+                Ok(on_disk) => format!(
+                    "{} cards differ from the saved file",
+                    changed_nodes(&on_disk, &copy)
+                ),
+                Err(_) => "the saved file is gone or unreadable".to_owned(),
+            },
+            (None, Ok(copy)) => format!("{} cards, never saved", copy.len()),
+            (_, Err(_)) => "the copy is damaged".to_owned(),
+        };
+        format!("{} — saved {when}; {changes}", self.meta.name)
+    }
+}
+
+/// How many nodes were added, removed or changed (content or place) between two charts.
+pub fn changed_nodes(before: &Chart, after: &Chart) -> usize {
+    let mut changed = 0;
+    for id in after.tree_order() {
+        let same = before.node(id) == after.node(id)
+            && before.parent(id) == after.parent(id)
+            && before.index_in_parent(id) == after.index_in_parent(id);
+        changed += usize::from(!same);
+    }
+    changed
+        + before
+            .tree_order()
+            .filter(|&id| !after.contains(id))
+            .count()
+}
+
+/// This session's autosave.
+pub struct Recovery {
+    dir: Option<PathBuf>,
+    session: String,
+    /// Seconds between copies.
+    pub interval: f64,
+    written: Option<(u64, u64)>,
+    last_time: Option<f64>,
+}
+
+impl Recovery {
+    /// Autosave into `dir` (none: autosave off).
+    pub fn new(dir: Option<PathBuf>, interval: f64) -> Recovery {
+        let nanos = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos());
+        Recovery {
+            dir,
+            session: format!("{}-{nanos}", std::process::id()),
+            interval,
+            written: None,
+            last_time: None,
+        }
+    }
+
+    /// The default folder: `recovery` in the app's data folder.
+    pub fn default_dir() -> Option<PathBuf> {
+        eframe::storage_dir("organigram").map(|dir| dir.join("recovery"))
+    }
+
+    fn paths(&self) -> Option<(PathBuf, PathBuf)> {
+        let dir = self.dir.as_ref()?;
+        Some((
+            dir.join(format!("{}.ron", self.session)),
+            dir.join(format!("{}.json", self.session)),
+        ))
+    }
+
+    /// Called every frame: writes a copy when the chart is dirty and the interval has
+    /// passed. Returns how long until the next copy is due, so the app can wake up then.
+    pub fn tick(&mut self, doc: &Document, now: f64) -> Option<Duration> {
+        if self.dir.is_none() || self.interval <= 0.0 {
+            return None;
+        }
+        if !doc.is_dirty() {
+            if self.written.is_some() {
+                self.clear();
+            }
+            return None;
+        }
+        let state = (doc.history().state_id(), doc.revision());
+        let last = *self.last_time.get_or_insert(now);
+        let due = last + self.interval;
+        if now >= due && self.written != Some(state) {
+            if self.write(doc).is_ok() {
+                self.written = Some(state);
+            }
+            self.last_time = Some(now);
+            return Some(Duration::from_secs_f64(self.interval));
+        }
+        Some(Duration::from_secs_f64((due - now).max(0.05)))
+    }
+
+    /// Writes the copy now (atomically).
+    pub fn write(&mut self, doc: &Document) -> std::io::Result<()> {
+        let Some((chart_path, meta_path)) = self.paths() else {
+            return Ok(());
+        };
+        if let Some(dir) = chart_path.parent() {
+            std::fs::create_dir_all(dir)?;
+        }
+        let meta = RecoveryMeta {
+            pid: std::process::id(),
+            session: self.session.clone(),
+            original: doc.path().cloned(),
+            name: doc.display_name(),
+            saved_unix: SystemTime::now()
+                .duration_since(UNIX_EPOCH)
+                .map_or(0, |d| d.as_secs()),
+            nodes: doc.chart().len(),
+        };
+        let no_backup = SaveOptions { keep_backup: false };
+        write_atomically(&chart_path, write_chart(doc.chart()).as_bytes(), &no_backup)
+            .map_err(|e| e.source)?;
+        let json = serde_json::to_vec_pretty(&meta).map_err(std::io::Error::other)?;
+        write_atomically(&meta_path, &json, &no_backup).map_err(|e| e.source)
+    }
+
+    /// Removes this session's copy (after a clean save or close).
+    pub fn clear(&mut self) {
+        if let Some((chart_path, meta_path)) = self.paths() {
+            let _ = std::fs::remove_file(meta_path);
+            let _ = std::fs::remove_file(chart_path);
+        }
+        self.written = None;
+        self.last_time = None;
+    }
+
+    /// Copies left by sessions that are no longer running, newest first.
+    pub fn orphans(&self) -> Vec<Orphan> {
+        let Some(dir) = &self.dir else {
+            return Vec::new();
+        };
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return Vec::new();
+        };
+        let mut found: Vec<Orphan> = entries
+            .filter_map(Result::ok)
+            .map(|entry| entry.path())
+            .filter(|path| path.extension().is_some_and(|ext| ext == "json"))
+            .filter_map(|meta_path| {
+                let meta: RecoveryMeta =
+                    serde_json::from_slice(&std::fs::read(&meta_path).ok()?).ok()?;
+                let chart_path = meta_path.with_extension("ron");
+                let mine = meta.session == self.session;
+                let alive = meta.pid != std::process::id() && process_alive(meta.pid);
+                (!mine && !alive && chart_path.exists()).then_some(Orphan {
+                    meta,
+                    chart_path,
+                    meta_path,
+                })
+            })
+            .collect();
+        found.sort_by_key(|o| std::cmp::Reverse(o.meta.saved_unix));
+        found
+    }
+}
+
+/// Deletes an orphaned copy.
+pub fn discard(orphan: &Orphan) {
+    let _ = std::fs::remove_file(&orphan.meta_path);
+    let _ = std::fs::remove_file(&orphan.chart_path);
+}
+
+/// Opens an orphaned copy as an unsaved document of its original file.
+pub fn restore(orphan: &Orphan) -> Result<Document, crate::format::LoadError> {
+    let chart = load_file(&orphan.chart_path)?;
+    let origin = match &orphan.meta.original {
+        Some(path) => Origin::File(path.clone()),
+        None => Origin::Untitled,
+    };
+    let mut doc = Document::new(chart, origin);
+    doc.mark_unsaved();
+    Ok(doc)
+}
+
+fn process_alive(pid: u32) -> bool {
+    if cfg!(target_os = "linux") {
+        Path::new("/proc").join(pid.to_string()).exists()
+    } else {
+        false
+    }
+}
