@@ -19,4 +19,5 @@ pub mod layout;
 pub mod model;
 pub mod samples;
 pub mod theme;
+#[cfg(feature = "editor")]
 pub mod ui;

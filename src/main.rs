@@ -15,7 +15,6 @@ use organigram::layout::{CardStyle, LayoutOptions, Orientation};
 use organigram::model::{Chart, ChartStats, NodeId};
 use organigram::samples::{self, SAMPLE_PREFIX};
 use organigram::theme::Palette;
-use organigram::ui::Start;
 
 /// Organigram: an org-chart editor. With no subcommand it opens the editor, on FILE or
 /// on the bundled seed sample.
@@ -146,16 +145,7 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> Result<ExitCode> {
     let Some(command) = cli.command else {
-        let start = match &cli.file {
-            None => Start::default(),
-            Some(file) => match file.to_string_lossy().strip_prefix(SAMPLE_PREFIX) {
-                Some(name) if samples::find(name).is_some() => Start::Sample(name.to_owned()),
-                _ => Start::File(file.clone()),
-            },
-        };
-        organigram::ui::run(start)
-            .map_err(|error| anyhow::anyhow!("the editor could not start: {error}"))?;
-        return Ok(ExitCode::SUCCESS);
+        return open_editor(cli.file.as_deref());
     };
     match command {
         Command::Validate { files } => Ok(validate(&files)),
@@ -267,6 +257,27 @@ fn run(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// Opens the editor on `file` (or `sample:NAME`), or on the seed sample.
+#[cfg(feature = "editor")]
+fn open_editor(file: Option<&Path>) -> Result<ExitCode> {
+    type Start = organigram::ui::Start;
+    let start = match file {
+        None => Start::default(),
+        Some(file) => match file.to_string_lossy().strip_prefix(SAMPLE_PREFIX) {
+            Some(name) if samples::find(name).is_some() => Start::Sample(name.to_owned()),
+            _ => Start::File(file.to_owned()),
+        },
+    };
+    organigram::ui::run(start)
+        .map_err(|error| anyhow::anyhow!("the editor could not start: {error}"))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(not(feature = "editor"))]
+fn open_editor(_file: Option<&Path>) -> Result<ExitCode> {
+    bail!("this organigram was built without the editor (feature \"editor\"); use a subcommand")
 }
 
 fn known_formats() -> String {

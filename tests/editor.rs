@@ -9,12 +9,18 @@ use organigram::model::{Chart, NodeId, NodeKind};
 use organigram::ui::files::{Picked, ScriptedDialogs};
 use organigram::ui::{OrganigramApp, Start};
 
-fn editor(dialogs: ScriptedDialogs) -> Harness<'static, OrganigramApp> {
-    let app = OrganigramApp::with_dialogs(Box::new(dialogs), Start::default());
+fn harness(app: OrganigramApp) -> Harness<'static, OrganigramApp> {
     Harness::builder()
         .with_size([1500.0, 950.0])
         .with_max_steps(24)
         .build_ui_state(|ui, app: &mut OrganigramApp| app.ui_body(ui), app)
+}
+
+fn editor(dialogs: ScriptedDialogs) -> Harness<'static, OrganigramApp> {
+    harness(OrganigramApp::with_dialogs(
+        Box::new(dialogs),
+        Start::default(),
+    ))
 }
 
 fn find(chart: &Chart, title: &str, unit: &str) -> NodeId {
@@ -466,11 +472,10 @@ fn file_export_writes_a_pdf_and_a_png_of_the_chart() {
 }
 
 fn editor_on(path: &std::path::Path, dialogs: ScriptedDialogs) -> Harness<'static, OrganigramApp> {
-    let app = OrganigramApp::with_dialogs(Box::new(dialogs), Start::File(path.to_owned()));
-    Harness::builder()
-        .with_size([1500.0, 950.0])
-        .with_max_steps(24)
-        .build_ui_state(|ui, app: &mut OrganigramApp| app.ui_body(ui), app)
+    harness(OrganigramApp::with_dialogs(
+        Box::new(dialogs),
+        Start::File(path.to_owned()),
+    ))
 }
 
 #[test]
@@ -578,10 +583,7 @@ fn unsaved_work_is_autosaved_and_offered_back_after_a_crash() {
         let app =
             OrganigramApp::with_dialogs(Box::new(ScriptedDialogs::default()), Start::default())
                 .with_recovery(dir(), 1.0);
-        let mut harness = Harness::builder()
-            .with_size([1500.0, 950.0])
-            .with_max_steps(24)
-            .build_ui_state(|ui, app: &mut OrganigramApp| app.ui_body(ui), app);
+        let mut harness = harness(app);
         make_dirty_stepping(&mut harness);
         for _ in 0..8 {
             harness.step();
@@ -602,10 +604,7 @@ fn unsaved_work_is_autosaved_and_offered_back_after_a_crash() {
     };
     let app =
         OrganigramApp::with_dialogs(Box::new(dialogs), Start::default()).with_recovery(dir(), 1.0);
-    let mut harness = Harness::builder()
-        .with_size([1500.0, 950.0])
-        .with_max_steps(24)
-        .build_ui_state(|ui, app: &mut OrganigramApp| app.ui_body(ui), app);
+    let mut harness = harness(app);
     assert_eq!(harness.state().modal_title(), Some("Recover unsaved work"));
     harness.get_by_label_contains(
         "seed-marketing-zh (sample) — saved just now; 16 cards, never saved",

@@ -290,3 +290,24 @@ fn unknown_fields_are_errors_in_this_version_and_ignored_from_a_newer_minor_vers
         Some((1, 3))
     );
 }
+
+#[test]
+fn megabyte_strings_load_and_files_over_the_size_limit_are_refused_before_reading() {
+    let long = "职".repeat(400_000);
+    let text =
+        format!("(format: (1, 0), roots: [1], nodes: [(id: 1, kind: Unit, title: \"{long}\")])");
+    let chart = read_chart(text.as_bytes(), "long.ron").expect("a long title loads");
+    assert_eq!(
+        chart.node(NodeId(1)).map(|n| n.title.chars().count()),
+        Some(400_000)
+    );
+
+    let dir = tempfile::tempdir().expect("temp dir");
+    let huge = dir.path().join("huge.ron");
+    let file = std::fs::File::create(&huge).expect("create");
+    file.set_len(organigram::format::MAX_FILE_BYTES + 1)
+        .expect("sparse file");
+    let error = organigram::format::load_file(&huge).expect_err("refused");
+    assert!(matches!(error, LoadError::TooLarge { .. }), "{error}");
+    assert!(error.to_string().contains("up to"), "{error}");
+}

@@ -6,7 +6,7 @@ use egui::{Id, Key, Modifiers};
 use rustc_hash::FxHashSet;
 
 use super::actions::Action;
-use super::canvas::{CanvasEvent, CanvasMarks, SelectMode};
+use super::canvas::{CanvasMarks, SelectMode};
 use super::command::Command;
 use super::dialogs::{Modal, Pending};
 use super::document::{Document, Origin};
@@ -254,9 +254,7 @@ impl OrganigramApp {
                     return;
                 }
                 let events = self.canvas.show(ui, &mut self.doc, &marks);
-                for event in events {
-                    self.queue.push(canvas_action(event));
-                }
+                self.queue.extend(events);
                 self.rename_overlay(ui);
                 self.notice_overlay(ui);
             });
@@ -778,19 +776,6 @@ fn modifier_count(modifiers: Modifiers) -> u32 {
     u32::from(modifiers.command || modifiers.ctrl)
         + u32::from(modifiers.shift)
         + u32::from(modifiers.alt)
-}
-
-fn canvas_action(event: CanvasEvent) -> Action {
-    match event {
-        CanvasEvent::Select(id, mode) => Action::Select(id, mode),
-        CanvasEvent::ClearSelection => Action::ClearSelection,
-        CanvasEvent::Rename(id) => Action::StartRename(id),
-        CanvasEvent::Reparent { id, target } => Action::Reparent { id, target },
-        CanvasEvent::Pin { id, at } => Action::Pin { id, at },
-        CanvasEvent::ToggleCollapse(id) => Action::ToggleCollapse(id),
-        CanvasEvent::Command(command, Some(id)) => Action::CommandOn(command, id),
-        CanvasEvent::Command(command, None) => Action::Command(command),
-    }
 }
 
 impl eframe::App for OrganigramApp {

@@ -27,6 +27,7 @@ use look::{DropMark, Palette};
 use scene::{to_rect, Marks, Scene};
 
 use crate::model::{ChartPoint, NodeId, NodeKind};
+use crate::ui::actions::Action;
 use crate::ui::command::Command;
 use crate::ui::document::Document;
 
@@ -39,35 +40,6 @@ pub enum SelectMode {
     Replace,
     /// Add or remove this card (Shift or Ctrl click).
     Toggle,
-}
-
-/// What the user did on the canvas, for the app to carry out.
-#[derive(Clone, Debug, PartialEq)]
-pub enum CanvasEvent {
-    /// Change the selection.
-    Select(NodeId, SelectMode),
-    /// Clear the selection.
-    ClearSelection,
-    /// Edit the card's title in place.
-    Rename(NodeId),
-    /// A card was dropped on another: it should report there.
-    Reparent {
-        /// The dragged card.
-        id: NodeId,
-        /// The card it was dropped on.
-        target: NodeId,
-    },
-    /// A card was dropped on empty space: pin it there.
-    Pin {
-        /// The dragged card.
-        id: NodeId,
-        /// Its new top-left corner.
-        at: ChartPoint,
-    },
-    /// Fold or unfold a card's subtree.
-    ToggleCollapse(NodeId),
-    /// A command from the context menu, for the card it was opened on (if any).
-    Command(Command, Option<NodeId>),
 }
 
 /// What the canvas needs to know besides the document.
@@ -231,7 +203,7 @@ impl Canvas {
         ui: &mut egui::Ui,
         doc: &mut Document,
         marks: &CanvasMarks<'_>,
-    ) -> Vec<CanvasEvent> {
+    ) -> Vec<Action> {
         let rect = ui.available_rect_before_wrap();
         self.rect = rect;
         let mut events = Vec::new();
@@ -337,7 +309,7 @@ impl Canvas {
         ui: &egui::Ui,
         response: &egui::Response,
         doc: &mut Document,
-        events: &mut Vec<CanvasEvent>,
+        events: &mut Vec<Action>,
     ) {
         let (modifiers, scroll, zoom, pointer) = ui.input(|i| {
             (
@@ -403,13 +375,13 @@ impl Canvas {
         if response.drag_stopped() {
             if let Some(drag) = self.drag.take() {
                 match drag.target {
-                    Some((target, _)) => events.push(CanvasEvent::Reparent {
+                    Some((target, _)) => events.push(Action::Reparent {
                         id: drag.id,
                         target,
                     }),
                     None => {
                         let at = drag.pointer - drag.grab;
-                        events.push(CanvasEvent::Pin {
+                        events.push(Action::Pin {
                             id: drag.id,
                             at: ChartPoint {
                                 x: at.x.round(),
@@ -427,12 +399,12 @@ impl Canvas {
 
         if response.double_clicked() {
             if let Some(id) = hovered_card {
-                events.push(CanvasEvent::Rename(id));
+                events.push(Action::StartRename(id));
             }
         } else if response.clicked() {
             match hovered_card {
                 Some(id) if self.on_fold_toggle(id, pointer, doc) => {
-                    events.push(CanvasEvent::ToggleCollapse(id))
+                    events.push(Action::ToggleCollapse(id))
                 }
                 Some(id) => {
                     let mode = if modifiers.shift || modifiers.command {
@@ -440,15 +412,15 @@ impl Canvas {
                     } else {
                         SelectMode::Replace
                     };
-                    events.push(CanvasEvent::Select(id, mode));
+                    events.push(Action::Select(id, mode));
                 }
-                None => events.push(CanvasEvent::ClearSelection),
+                None => events.push(Action::ClearSelection),
             }
         }
         if response.secondary_clicked() {
             self.context_target = hovered_card;
             if let Some(id) = hovered_card {
-                events.push(CanvasEvent::Select(id, SelectMode::Replace));
+                events.push(Action::Select(id, SelectMode::Replace));
             }
         }
     }
@@ -471,7 +443,7 @@ impl Canvas {
         &mut self,
         response: &egui::Response,
         doc: &mut Document,
-        events: &mut Vec<CanvasEvent>,
+        events: &mut Vec<Action>,
     ) {
         let target = self.context_target;
         response.context_menu(|ui| {
@@ -481,7 +453,10 @@ impl Canvas {
                     .on_hover_text(command.tooltip())
                     .clicked()
                 {
-                    events.push(CanvasEvent::Command(command, target));
+                    events.push(match target {
+                        Some(id) => Action::CommandOn(command, id),
+                        None => Action::Command(command),
+                    });
                     ui.close();
                 }
             };
