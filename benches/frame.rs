@@ -66,6 +66,11 @@ fn frames(c: &mut Criterion) {
         .expect("the mid-size sample loads");
     bench_chart(c, "mid-size sample (319 nodes)", midsize);
     bench_chart(c, "10k generated", generate(10_000, 1, Shape::Organisation));
+    bench_chart(
+        c,
+        "100k generated",
+        generate(100_000, 1, Shape::Organisation),
+    );
 }
 
 criterion_group!(benches, frames);

@@ -637,3 +637,52 @@ fn unsaved_work_is_autosaved_and_offered_back_after_a_crash() {
     assert_eq!(&load_file(&saved).expect("saved"), &crashed_chart);
     assert_eq!(copies(), 0, "a clean save removes the recovery copy");
 }
+
+#[test]
+fn a_generated_100k_chart_opens_pans_zooms_and_selects() {
+    let chart =
+        organigram::generate::generate(100_000, 1, organigram::generate::Shape::Organisation);
+    let app = OrganigramApp::with_chart(Box::new(ScriptedDialogs::default()), chart);
+    let mut harness = harness(app);
+    harness.run_steps(3);
+    harness.get_by_label("Positions 100000");
+    let centre = harness.state_mut().canvas_mut().rect().center();
+    // Zoom in with the keyboard and by pinch, pan by scrolling and by dragging the background.
+    for _ in 0..12 {
+        harness.key_press(Key::Plus);
+    }
+    harness.run_steps(2);
+    harness.event(Event::Zoom(1.5));
+    harness.hover_at(centre);
+    harness.event(Event::MouseWheel {
+        unit: egui::MouseWheelUnit::Point,
+        delta: egui::vec2(-300.0, 40.0),
+        modifiers: Modifiers::NONE,
+        phase: egui::TouchPhase::Move,
+    });
+    harness.run_steps(3);
+    let before = harness.state_mut().canvas_mut().camera;
+    harness.drag_at(centre + egui::vec2(0.0, 300.0));
+    harness.hover_at(centre + egui::vec2(-200.0, 250.0));
+    harness.drop_at(centre + egui::vec2(-200.0, 250.0));
+    harness.run_steps(3);
+    assert_ne!(
+        harness.state_mut().canvas_mut().camera,
+        before,
+        "the camera moved"
+    );
+    // Select through the outline, which centres the canvas on the card.
+    harness.get_by_label("Chief Executive Officer").click();
+    harness.run_steps(3);
+    let ceo = harness.state().selection().to_vec();
+    assert_eq!(ceo.len(), 1);
+    assert_eq!(
+        harness
+            .state()
+            .document()
+            .chart()
+            .node(ceo[0])
+            .map(|n| n.title.as_str()),
+        Some("Chief Executive Officer")
+    );
+}

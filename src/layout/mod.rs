@@ -142,6 +142,7 @@ pub struct ChartLayout {
     /// Which way the chart grows.
     pub orientation: Orientation,
     index: IdMap<u32>,
+    bounds: Option<RectInChart>,
 }
 
 impl ChartLayout {
@@ -159,9 +160,7 @@ impl ChartLayout {
 
     /// The rectangle holding every card; `None` for an empty chart.
     pub fn bounds(&self) -> Option<RectInChart> {
-        let mut cards = self.cards.iter();
-        let first = cards.next()?.rect;
-        Some(cards.fold(first, |acc, card| acc.union(&card.rect)))
+        self.bounds
     }
 
     fn reindex(&mut self) {
@@ -169,6 +168,10 @@ impl ChartLayout {
         for (at, card) in self.cards.iter().enumerate() {
             self.index.insert(card.id, at as u32);
         }
+        let mut cards = self.cards.iter();
+        self.bounds = cards
+            .next()
+            .map(|first| cards.fold(first.rect, |acc, card| acc.union(&card.rect)));
     }
 }
 

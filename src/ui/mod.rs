@@ -16,7 +16,7 @@ mod menus;
 mod outline;
 pub mod recovery;
 mod run;
-mod search;
+pub mod search;
 mod settings;
 mod status;
 

@@ -17,12 +17,22 @@ struct Row {
     collapsed: bool,
 }
 
-/// The outline's rows and names, rebuilt when the chart changes.
+/// The outline's rows, rebuilt when the chart changes, and what makes names unique.
 #[derive(Default)]
 pub struct OutlineCache {
     revision: Option<u64>,
     rows: Vec<Row>,
-    names: FxHashMap<NodeId, String>,
+    /// How many nodes share each title (by hash), and each (title, unit) pair.
+    title_counts: FxHashMap<u64, u32>,
+    pair_counts: FxHashMap<u64, u32>,
+    units: FxHashMap<NodeId, Option<NodeId>>,
+}
+
+fn key<T: std::hash::Hash>(value: T) -> u64 {
+    use std::hash::Hasher;
+    let mut hasher = rustc_hash::FxHasher::default();
+    value.hash(&mut hasher);
+    hasher.finish()
 }
 
 impl OutlineCache {
@@ -31,7 +41,27 @@ impl OutlineCache {
             return;
         }
         self.revision = Some(revision);
-        self.names = unique_names(chart);
+        self.title_counts.clear();
+        self.pair_counts.clear();
+        self.units.clear();
+        // One pass over every node, carrying each node's unit down the tree.
+        for id in chart.tree_order() {
+            let Some(node) = chart.node(id) else { continue };
+            let unit = chart.parent(id).and_then(|p| {
+                let parent_is_unit = chart.node(p).is_some_and(|n| n.kind == NodeKind::Unit);
+                if parent_is_unit {
+                    Some(p)
+                } else {
+                    self.units.get(&p).copied().flatten()
+                }
+            });
+            self.units.insert(id, unit);
+            *self.title_counts.entry(key(&node.title)).or_insert(0) += 1;
+            *self
+                .pair_counts
+                .entry(key((&node.title, unit)))
+                .or_insert(0) += 1;
+        }
         self.rows.clear();
         let mut stack: Vec<(NodeId, u16)> = chart.roots().iter().rev().map(|&id| (id, 0)).collect();
         while let Some((id, depth)) = stack.pop() {
@@ -50,52 +80,52 @@ impl OutlineCache {
     }
 
     /// The name the outline shows for `id`: its title, made unique with its unit (and id)
-    /// when other nodes share the title.
-    pub fn name(&self, id: NodeId) -> &str {
-        self.names.get(&id).map_or("", String::as_str)
+    /// when other nodes share the title. Computed only for the rows on screen.
+    pub fn name(&self, chart: &Chart, id: NodeId) -> String {
+        let Some(node) = chart.node(id) else {
+            return String::new();
+        };
+        let shown = if node.title.is_empty() {
+            "(untitled)"
+        } else {
+            node.title.as_str()
+        };
+        if self
+            .title_counts
+            .get(&key(&node.title))
+            .copied()
+            .unwrap_or(1)
+            <= 1
+        {
+            return shown.to_owned();
+        }
+        let unit = self.units.get(&id).copied().flatten();
+        let mut name = match unit.and_then(|u| chart.node(u)) {
+            Some(unit) => format!("{shown} · {}", unit.title),
+            None => shown.to_owned(),
+        };
+        if self
+            .pair_counts
+            .get(&key((&node.title, unit)))
+            .copied()
+            .unwrap_or(1)
+            > 1
+        {
+            name.push_str(&format!(" #{}", id.0));
+        }
+        name
     }
 }
 
-/// Titles made unique: "销售主管" stays as it is while it is the only one; two become
-/// "销售主管 · 销售部" and "销售主管 · 工程示范中心"; the id is added if that is not enough.
-pub fn unique_names(chart: &Chart) -> FxHashMap<NodeId, String> {
-    let mut by_title: FxHashMap<&str, Vec<NodeId>> = FxHashMap::default();
-    for id in chart.tree_order() {
-        if let Some(node) = chart.node(id) {
-            by_title.entry(node.title.as_str()).or_default().push(id);
-        }
-    }
-    let mut names = FxHashMap::default();
-    for (title, ids) in by_title {
-        let shown = if title.is_empty() {
-            "(untitled)"
-        } else {
-            title
-        };
-        if ids.len() == 1 {
-            names.insert(ids[0], shown.to_owned());
-            continue;
-        }
-        let with_unit: Vec<String> = ids
-            .iter()
-            .map(|&id| match chart.unit_of(id).and_then(|u| chart.node(u)) {
-                Some(unit) => format!("{shown} · {}", unit.title),
-                None => shown.to_owned(),
-            })
-            .collect();
-        for (&id, name) in ids.iter().zip(&with_unit) {
-            let clashes = with_unit.iter().filter(|other| *other == name).count() > 1;
-            names.insert(
-                id,
-                if clashes {
-                    format!("{name} #{}", id.0)
-                } else {
-                    name.clone()
-                },
-            );
-        }
-    }
-    names
+/// Every node's outline name, for tests.
+#[cfg(test)]
+fn unique_names(chart: &Chart) -> FxHashMap<NodeId, String> {
+    let mut cache = OutlineCache::default();
+    cache.refresh(chart, 0);
+    chart
+        .tree_order()
+        .map(|id| (id, cache.name(chart, id)))
+        .collect()
 }
 
 impl OrganigramApp {
@@ -111,7 +141,7 @@ impl OrganigramApp {
             .auto_shrink([false, false])
             .show_rows(ui, row_height, total, |ui, range| {
                 for row in &self.outline_cache.rows[range] {
-                    let name = self.outline_cache.name(row.id).to_owned();
+                    let name = self.outline_cache.name(self.doc.chart(), row.id);
                     ui.horizontal(|ui| {
                         ui.add_space(f32::from(row.depth) * 14.0);
                         if row.has_children {

@@ -27,6 +27,9 @@ pub struct CardPayload {
     pub text: Arc<CardText>,
     /// How its frame looks.
     pub look: CardLook,
+    /// In the overview (far zoomed out): the area its folded-in subtree covers, in chart
+    /// space, drawn as a block behind the card.
+    pub block: Option<Rect>,
 }
 
 /// A card's marks.

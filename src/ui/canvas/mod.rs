@@ -221,7 +221,7 @@ impl Canvas {
             drop_target: self.drag.and_then(|drag| drag.target),
         };
         let view = self.camera.visible_chart_rect(rect.size());
-        self.scene.sync(doc, view, &scene_marks);
+        self.scene.sync(doc, view, self.camera.zoom, &scene_marks);
         self.draw(ui, rect);
 
         let response = ui.interact(
@@ -512,6 +512,7 @@ impl Canvas {
             id: drag.id,
             text,
             look,
+            block: None,
         };
         let painter = ui.painter().with_clip_rect(self.rect);
         painter.add(Shape::rect_filled(

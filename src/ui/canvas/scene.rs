@@ -14,6 +14,13 @@ use crate::layout::{connectors, Placement};
 use crate::model::{NodeId, NodeKind};
 use crate::ui::document::Document;
 
+/// Charts with more visible cards than this get an overview when zoomed far out.
+const OVERVIEW_ABOVE: usize = 3_000;
+/// The overview shows about this many cards.
+const OVERVIEW_NODES: usize = 2_000;
+/// The overview is used while a typical card is shorter than this on screen.
+const OVERVIEW_CARD_PX: f32 = 6.0;
+
 /// The graph type the canvas hands to egui_graphs.
 pub type OrgGraph = Graph<CardPayload, Link, Directed, DefaultIx, CardShape, LinkShape>;
 
@@ -34,6 +41,7 @@ pub struct Scene {
     revision: Option<u64>,
     region: Option<Rect>,
     marks: Marks,
+    overview: bool,
     /// Bumps whenever the graph or its marks change; part of the replay key.
     pub version: u64,
 }
@@ -41,13 +49,23 @@ pub struct Scene {
 impl Scene {
     /// Makes the graph match the document, the marks and the part of the chart around
     /// `view` (in chart space). Cheap when nothing changed.
-    pub fn sync(&mut self, doc: &mut Document, view: Rect, marks: &Marks) {
+    pub fn sync(&mut self, doc: &mut Document, view: Rect, zoom: f32, marks: &Marks) {
         let revision = doc.revision();
-        let region_ok = self.region.is_some_and(|region| region.contains_rect(view));
-        if self.revision != Some(revision) || !region_ok {
+        let overview = doc.layout().cards.len() > OVERVIEW_ABOVE && zoom * 60.0 < OVERVIEW_CARD_PX;
+        // Rebuild when the view leaves the region, and when it shrinks far inside it (after
+        // zooming in from an overview), so the graph keeps only what is near the view.
+        let region_ok = self.region.is_some_and(|region| {
+            region.contains_rect(view) && region.area() <= view.area().max(1.0) * 36.0
+        });
+        if self.revision != Some(revision) || !region_ok || self.overview != overview {
             // Cover the view and a view's size around it, so panning rebuilds rarely.
             let region = view.expand2(view.size().max(Vec2::splat(400.0)));
-            self.rebuild(doc, region, marks);
+            if overview {
+                self.rebuild_overview(doc, marks);
+            } else {
+                self.rebuild(doc, region, marks);
+            }
+            self.overview = overview;
             self.revision = Some(revision);
             self.region = Some(region);
             self.marks = marks.clone();
@@ -89,6 +107,7 @@ impl Scene {
                 id: card.id,
                 text,
                 look,
+                block: None,
             };
             let centre = to_rect(card.rect).center();
             let at = graph.add_node_custom(payload, |node| node.set_location(centre));
@@ -106,6 +125,88 @@ impl Scene {
                     },
                     |_| {},
                 );
+            }
+        }
+        self.graph = graph;
+        self.index = index;
+    }
+
+    /// Far zoomed out on a big chart: only the top levels, each lowest one drawn with a
+    /// block covering its subtree, so egui_graphs handles a few thousand nodes, not all.
+    fn rebuild_overview(&mut self, doc: &mut Document, marks: &Marks) {
+        let layout = doc.layout().clone();
+        let chart = doc.chart();
+        // Depth of every visible card, and how many cards each depth has.
+        let mut depth: FxHashMap<NodeId, u32> = FxHashMap::default();
+        let mut per_depth: Vec<usize> = Vec::new();
+        for card in &layout.cards {
+            let d = chart
+                .parent(card.id)
+                .and_then(|p| depth.get(&p))
+                .map_or(0, |d| d + 1);
+            depth.insert(card.id, d);
+            if per_depth.len() <= d as usize {
+                per_depth.resize(d as usize + 1, 0);
+            }
+            per_depth[d as usize] += 1;
+        }
+        let mut cut = 0u32;
+        let mut shown = 0usize;
+        for (d, count) in per_depth.iter().enumerate() {
+            if shown + count > OVERVIEW_NODES && d > 0 {
+                break;
+            }
+            shown += count;
+            cut = d as u32;
+        }
+        // Blocks: each cut-level card covers its visible subtree (cards come in tree
+        // order, so a reverse pass folds children into parents).
+        let mut blocks: FxHashMap<NodeId, Rect> = FxHashMap::default();
+        for card in layout.cards.iter().rev() {
+            let d = depth.get(&card.id).copied().unwrap_or(0);
+            let own = to_rect(card.rect);
+            let covered = blocks.get(&card.id).map_or(own, |b| b.union(own));
+            if d > cut {
+                if let Some(parent) = chart.parent(card.id) {
+                    let entry = blocks.entry(parent).or_insert(covered);
+                    *entry = entry.union(covered);
+                }
+            } else {
+                blocks.insert(card.id, covered);
+            }
+        }
+        let level_gap = doc.layout_options().level_gap;
+        let orientation = doc.layout_options().orientation;
+        let mut graph = OrgGraph::new();
+        let mut index = FxHashMap::default();
+        for card in &layout.cards {
+            if depth.get(&card.id).is_none_or(|&d| d > cut) {
+                continue;
+            }
+            let Some(text) = doc.card(card.id) else {
+                continue;
+            };
+            let look = look_of(doc, card.id, card.placement, marks);
+            let own = to_rect(card.rect);
+            let block = blocks.get(&card.id).copied().filter(|b| *b != own);
+            let payload = CardPayload {
+                id: card.id,
+                text,
+                look,
+                block,
+            };
+            let centre = own.center();
+            let at = graph.add_node_custom(payload, |node| node.set_location(centre));
+            index.insert(card.id, at);
+        }
+        for line in connectors(doc.chart(), &layout) {
+            if let (Some(&from), Some(&to)) = (index.get(&line.from), index.get(&line.to)) {
+                let link = Link {
+                    kind: line.kind,
+                    level_gap,
+                    orientation,
+                };
+                graph.add_edge_custom(from, to, link, |_| {});
             }
         }
         self.graph = graph;

@@ -1,0 +1,119 @@
+//! A 100,000-position chart in the editor: opening it, editing it (each edit timed with
+//! its re-layout and the next frame), and searching it.
+//!
+//! `cargo bench --bench scale`
+
+use std::hint::black_box;
+
+use criterion::{criterion_group, criterion_main, Criterion};
+use egui::{Pos2, RawInput, Rect, Vec2};
+use organigram::format::{read_chart, write_chart};
+use organigram::generate::{generate, Shape};
+use organigram::model::{Chart, Edit, Node, NodeId, NodeKind};
+use organigram::ui::document::{Document, Origin};
+use organigram::ui::files::ScriptedDialogs;
+use organigram::ui::{Action, OrganigramApp};
+
+fn frame(ctx: &egui::Context, app: &mut OrganigramApp) {
+    let input = RawInput {
+        screen_rect: Some(Rect::from_min_size(Pos2::ZERO, Vec2::new(1600.0, 1000.0))),
+        ..RawInput::default()
+    };
+    let output = ctx.run_ui(input, |ui| app.ui_body(ui));
+    black_box(ctx.tessellate(output.shapes, output.pixels_per_point));
+}
+
+/// The node whose subtree size is closest to `size`.
+fn subtree_near(chart: &Chart, size: usize) -> NodeId {
+    let mut sizes = std::collections::HashMap::new();
+    let order: Vec<NodeId> = chart.tree_order().collect();
+    for &id in order.iter().rev() {
+        let below: usize = chart.children(id).iter().map(|c| sizes[c]).sum();
+        sizes.insert(id, below + 1);
+    }
+    *order
+        .iter()
+        .min_by_key(|id| sizes[*id].abs_diff(size))
+        .expect("a node")
+}
+
+fn scale(c: &mut Criterion) {
+    let text = write_chart(&generate(100_000, 1, Shape::Organisation));
+    let mut group = c.benchmark_group("100k");
+    group.sample_size(10);
+
+    group.bench_function("open: load + validate + layout + first frame", |b| {
+        b.iter(|| {
+            let chart = read_chart(text.as_bytes(), "100k.ron").expect("valid");
+            let ctx = egui::Context::default();
+            let mut app = OrganigramApp::with_chart(Box::new(ScriptedDialogs::default()), chart);
+            frame(&ctx, &mut app); // installs fonts
+            frame(&ctx, &mut app); // draws the chart
+        })
+    });
+
+    let chart = read_chart(text.as_bytes(), "100k.ron").expect("valid");
+    let ctx = egui::Context::default();
+    let mut app = OrganigramApp::with_chart(Box::new(ScriptedDialogs::default()), chart.clone());
+    for _ in 0..3 {
+        frame(&ctx, &mut app);
+    }
+    let manager = chart.roots()[0];
+    let thousand = subtree_near(&chart, 1_000);
+    let ten_thousand = subtree_near(&chart, 10_000);
+    let target = chart
+        .tree_order()
+        .find(|&id| {
+            !chart.is_in_subtree(id, ten_thousand)
+                && chart.node(id).is_some_and(|n| n.kind == NodeKind::Position)
+        })
+        .expect("a target");
+
+    // Each iteration applies the edit, runs a frame (re-layout, canvas), then undoes it
+    // and runs a frame; the time covers both halves.
+    let mut timed = |name: &str, make: &dyn Fn(&OrganigramApp) -> Edit| {
+        group.bench_function(name, |b| {
+            b.iter(|| {
+                let edit = make(&app);
+                app.push(Action::Edit {
+                    edit,
+                    label: "bench".into(),
+                });
+                frame(&ctx, &mut app);
+                app.push(Action::Command(organigram::ui::Command::Undo));
+                frame(&ctx, &mut app);
+            })
+        });
+    };
+    timed(
+        "add a position (+ undo), with re-layout and frame",
+        &|app| Edit::AddNode {
+            id: app.document().chart().fresh_id(),
+            parent: Some(manager),
+            index: 0,
+            node: Box::new(Node::new(NodeKind::Position, "New position")),
+        },
+    );
+    timed("delete a subtree of ~1,000 (+ undo)", &|_| {
+        Edit::RemoveNode {
+            id: thousand,
+            keep_reports: false,
+        }
+    });
+    timed("re-parent a subtree of ~10,000 (+ undo)", &|_| Edit::Move {
+        id: ten_thousand,
+        parent: Some(target),
+        index: 0,
+    });
+
+    let doc = Document::new(chart.clone(), Origin::Untitled);
+    for query in ["a", "an", "ana", "anal", "analy", "analyst"] {
+        group.bench_function(format!("search keystroke \"{query}\""), |b| {
+            b.iter(|| black_box(organigram::ui::search::find(doc.chart(), query).len()))
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, scale);
+criterion_main!(benches);
