@@ -37,6 +37,9 @@ fn bench_chart(c: &mut Criterion, name: &str, chart: Chart) {
         for _ in 0..3 {
             frame(&ctx, &mut app);
         }
+        if !zoomed_in {
+            app.canvas_mut().request_fit();
+        }
         if zoomed_in {
             let root = app.document().chart().roots()[0];
             app.canvas_mut().camera.zoom = 1.0;

@@ -333,7 +333,8 @@ fn place(options: &LayoutOptions, buffers: &mut Buffers, cards: &mut Vec<PlacedC
     }
 }
 
-/// Gives every tree node of a depth the slot height of the deepest one there.
+/// Gives every tree node of a depth that has subordinates the slot height of the deepest
+/// such node there, so the rows below line up.
 fn align_rows(
     input: &mut TidyInput,
     nodes: &[TreeNode],
@@ -353,11 +354,21 @@ fn align_rows(
         if tallest.len() <= at {
             tallest.resize(at + 1, 0.0);
         }
-        tallest[at] = tallest[at].max(input.height[index]);
+        // Only nodes with subordinates in the tree decide where the next row starts; a
+        // tall leaf (a manager with its team stacked beside it) keeps its own height.
+        if has_kids(input, index) {
+            tallest[at] = tallest[at].max(input.height[index]);
+        }
     }
     for index in 1..nodes.len() {
-        input.height[index] = tallest[level[index] as usize];
+        if has_kids(input, index) {
+            input.height[index] = tallest[level[index] as usize];
+        }
     }
+}
+
+fn has_kids(input: &TidyInput, index: usize) -> bool {
+    input.child_start[index + 1] > input.child_start[index]
 }
 
 fn card_at(

@@ -32,6 +32,8 @@ use crate::ui::command::Command;
 use crate::ui::document::Document;
 
 const GRAPH_ID: &str = "organigram-canvas";
+/// Below this fit zoom, a newly opened chart starts at its top instead of fitted.
+const OPENING_MIN_ZOOM: f32 = 0.3;
 
 /// How a click changes the selection.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -83,6 +85,9 @@ pub struct Canvas {
     /// Zoom and pan.
     pub camera: Camera,
     fit_pending: bool,
+    /// A chart was just opened: fit it, or if that would make it unreadably small, show
+    /// its top at a readable zoom.
+    opening: bool,
     scene: Scene,
     replay: Option<Replay>,
     drag: Option<CardDrag>,
@@ -97,7 +102,8 @@ impl Default for Canvas {
     fn default() -> Canvas {
         Canvas {
             camera: Camera::default(),
-            fit_pending: true,
+            fit_pending: false,
+            opening: true,
             scene: Scene::default(),
             replay: None,
             drag: None,
@@ -179,6 +185,19 @@ impl Canvas {
         }
     }
 
+    /// Shows the first top card near the top of the canvas at a readable zoom.
+    fn show_top(&mut self, doc: &mut Document, size: Vec2) {
+        let Some(root) = doc.chart().roots().first().copied() else {
+            return;
+        };
+        let Some(rect) = doc.layout().rect(root).map(to_rect) else {
+            return;
+        };
+        self.camera.zoom = 0.8;
+        self.camera.centre_on(rect.center(), size);
+        self.camera.pan.y = 40.0 - rect.top() * self.camera.zoom;
+    }
+
     /// Where `id`'s card is on screen, if it is visible.
     pub fn screen_rect_of(&self, id: NodeId, doc: &mut Document) -> Option<Rect> {
         let rect = to_rect(doc.layout().rect(id)?);
@@ -207,11 +226,15 @@ impl Canvas {
         let rect = ui.available_rect_before_wrap();
         self.rect = rect;
         let mut events = Vec::new();
-        if self.fit_pending {
+        if self.fit_pending || self.opening {
             if let Some(bounds) = bounds(doc) {
                 self.camera = Camera::fit(bounds, rect.size());
+                if self.opening && self.camera.zoom < OPENING_MIN_ZOOM {
+                    self.show_top(doc, rect.size());
+                }
             }
             self.fit_pending = false;
+            self.opening = false;
         }
 
         let scene_marks = Marks {
