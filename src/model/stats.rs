@@ -3,6 +3,7 @@
 use rustc_hash::FxHashMap;
 
 use super::chart::Chart;
+use super::id_map::IdMap;
 use super::node::{NodeId, NodeKind};
 
 /// Counts and shape figures for a chart.
@@ -45,12 +46,9 @@ impl ChartStats {
     pub fn of(chart: &Chart) -> ChartStats {
         let mut stats = ChartStats::default();
         // For each node: the position that manages it, and the layer count down to it.
-        let mut manager_of: FxHashMap<NodeId, Option<NodeId>> =
-            FxHashMap::with_capacity_and_hasher(chart.len(), Default::default());
-        let mut layer_of: FxHashMap<NodeId, usize> =
-            FxHashMap::with_capacity_and_hasher(chart.len(), Default::default());
-        let mut depth_of: FxHashMap<NodeId, usize> =
-            FxHashMap::with_capacity_and_hasher(chart.len(), Default::default());
+        let mut manager_of: IdMap<Option<NodeId>> = IdMap::with_capacity(chart.len() + 1);
+        let mut layer_of: IdMap<usize> = IdMap::with_capacity(chart.len() + 1);
+        let mut depth_of: IdMap<usize> = IdMap::with_capacity(chart.len() + 1);
         let mut spans: FxHashMap<NodeId, usize> = FxHashMap::default();
         for id in chart.tree_order() {
             let Some(node) = chart.node(id) else { continue };
@@ -59,11 +57,11 @@ impl ChartStats {
             // The managing position above this node, seen through units.
             let manager = match (parent, parent_node) {
                 (Some(p), Some(pn)) if pn.kind == NodeKind::Position => Some(p),
-                (Some(p), _) => manager_of.get(&p).copied().flatten(),
+                (Some(p), _) => manager_of.get(p).copied().flatten(),
                 (None, _) => None,
             };
-            let layers_above = parent.and_then(|p| layer_of.get(&p)).copied().unwrap_or(0);
-            let depth = parent.and_then(|p| depth_of.get(&p)).map_or(1, |d| d + 1);
+            let layers_above = parent.and_then(|p| layer_of.get(p)).copied().unwrap_or(0);
+            let depth = parent.and_then(|p| depth_of.get(p)).map_or(1, |d| d + 1);
             depth_of.insert(id, depth);
             stats.depth = stats.depth.max(depth);
             stats.dotted_lines += node.dotted.len();

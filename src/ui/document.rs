@@ -266,24 +266,21 @@ impl Document {
     /// The current layout, recomputed when the chart has changed.
     pub fn layout(&mut self) -> &ChartLayout {
         if self.layout_revision != Some(self.revision) {
-            // Measure the visible cards first (cached), then lay out with their sizes.
-            let mut stack: Vec<NodeId> = self.chart.roots().to_vec();
-            while let Some(id) = stack.pop() {
-                let _ = self.card(id);
-                if let Some(node) = self.chart.node(id) {
-                    if !node.collapsed {
-                        stack.extend_from_slice(self.chart.children(id));
-                    }
-                }
-            }
-            let cards = &self.cards;
+            // Cards are measured when first laid out and cached until their node changes.
+            let (chart, style, cards) = (&self.chart, &self.style, &mut self.cards);
             self.layouter.layout_into(
-                &self.chart,
+                chart,
                 &self.options,
                 |id| {
-                    cards
-                        .get(id)
-                        .map_or([0.0, 0.0], |card| [card.width, card.height])
+                    if let Some(card) = cards.get(id) {
+                        return [card.width, card.height];
+                    }
+                    chart.node(id).map_or([0.0, 0.0], |node| {
+                        let card = Arc::new(card_text(node, style));
+                        let size = [card.width, card.height];
+                        cards.insert(id, card);
+                        size
+                    })
                 },
                 &mut self.layout,
             );

@@ -6,7 +6,7 @@ use rustc_hash::FxHashMap;
 
 use super::actions::Action;
 use super::app::OrganigramApp;
-use crate::model::{Chart, NodeId, NodeKind};
+use crate::model::{Chart, IdMap, NodeId, NodeKind};
 
 /// One visible row.
 #[derive(Clone, Copy, Debug)]
@@ -25,7 +25,7 @@ pub struct OutlineCache {
     /// How many nodes share each title (by hash), and each (title, unit) pair.
     title_counts: FxHashMap<u64, u32>,
     pair_counts: FxHashMap<u64, u32>,
-    units: FxHashMap<NodeId, Option<NodeId>>,
+    units: IdMap<Option<NodeId>>,
 }
 
 fn key<T: std::hash::Hash>(value: T) -> u64 {
@@ -52,7 +52,7 @@ impl OutlineCache {
                 if parent_is_unit {
                     Some(p)
                 } else {
-                    self.units.get(&p).copied().flatten()
+                    self.units.get(p).copied().flatten()
                 }
             });
             self.units.insert(id, unit);
@@ -99,7 +99,7 @@ impl OutlineCache {
         {
             return shown.to_owned();
         }
-        let unit = self.units.get(&id).copied().flatten();
+        let unit = self.units.get(id).copied().flatten();
         let mut name = match unit.and_then(|u| chart.node(u)) {
             Some(unit) => format!("{shown} · {}", unit.title),
             None => shown.to_owned(),
