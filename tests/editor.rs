@@ -212,8 +212,9 @@ fn a_whole_editing_session_undoes_to_the_loaded_chart_and_saves() {
     );
 }
 
-fn make_dirty(harness: &mut Harness<'static, OrganigramApp>) {
-    harness.get_by_label("营销总监").click();
+/// Adds a subordinate under the card `manager` (by its outline label).
+fn add_subordinate_under(harness: &mut Harness<'static, OrganigramApp>, manager: &str) {
+    harness.get_by_label(manager).click();
     harness.run();
     harness.get_by_label("Add subordinate").click();
     harness.run();
@@ -225,7 +226,7 @@ fn make_dirty(harness: &mut Harness<'static, OrganigramApp>) {
 #[test]
 fn new_asks_about_unsaved_changes() {
     let mut harness = editor(ScriptedDialogs::default());
-    make_dirty(&mut harness);
+    add_subordinate_under(&mut harness, "营销总监");
     let dirty = harness.state().document().chart().clone();
     harness.key_press_modifiers(Modifiers::COMMAND, Key::N);
     harness.run();
@@ -252,7 +253,7 @@ fn new_asks_about_unsaved_changes() {
 #[test]
 fn closing_the_window_with_unsaved_changes_asks_first() {
     let mut harness = editor(ScriptedDialogs::default());
-    make_dirty(&mut harness);
+    add_subordinate_under(&mut harness, "营销总监");
     harness
         .input_mut()
         .viewports
@@ -488,7 +489,7 @@ fn saving_over_a_file_changed_on_disk_asks_first() {
     )
     .expect("copy");
     let mut harness = editor_on(&path, ScriptedDialogs::default());
-    make_dirty_en(&mut harness);
+    add_subordinate_under(&mut harness, "Marketing Director");
     // A colleague saves their own version meanwhile.
     let theirs = std::fs::read_to_string(&path)
         .expect("read")
@@ -517,16 +518,6 @@ fn saving_over_a_file_changed_on_disk_asks_first() {
     );
 }
 
-fn make_dirty_en(harness: &mut Harness<'static, OrganigramApp>) {
-    harness.get_by_label("Marketing Director").click();
-    harness.run();
-    harness.get_by_label("Add subordinate").click();
-    harness.run();
-    harness.key_press(Key::Escape);
-    harness.run();
-    assert!(harness.state().document().is_dirty());
-}
-
 #[test]
 fn a_failed_save_keeps_the_chart_open_and_dirty_and_says_what_to_do() {
     let dir = tempfile::tempdir().expect("temp dir");
@@ -536,7 +527,7 @@ fn a_failed_save_keeps_the_chart_open_and_dirty_and_says_what_to_do() {
     let mut harness = editor(ScriptedDialogs {
         answers: [Picked::Path(missing), Picked::Path(blocked)].into(),
     });
-    make_dirty(&mut harness);
+    add_subordinate_under(&mut harness, "营销总监");
     let before = harness.state().document().chart().clone();
     for _ in 0..2 {
         harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::S);

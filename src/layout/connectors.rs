@@ -19,6 +19,17 @@ pub enum LinkKind {
     Dotted,
 }
 
+impl LinkKind {
+    /// How the solid line to a card placed by `placement` runs.
+    pub fn for_placement(placement: Placement) -> LinkKind {
+        match placement {
+            Placement::Tree => LinkKind::Tree,
+            Placement::Side => LinkKind::Side,
+            Placement::Pinned => LinkKind::Free,
+        }
+    }
+}
+
 /// One line: from a manager (or unit) to a subordinate card.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Connector {
@@ -36,11 +47,7 @@ pub fn connectors(chart: &Chart, layout: &ChartLayout) -> Vec<Connector> {
     let mut lines = Vec::with_capacity(layout.cards.len());
     for card in &layout.cards {
         if let Some(parent) = chart.parent(card.id).filter(|&p| layout.get(p).is_some()) {
-            let kind = match card.placement {
-                Placement::Tree => LinkKind::Tree,
-                Placement::Side => LinkKind::Side,
-                Placement::Pinned => LinkKind::Free,
-            };
+            let kind = LinkKind::for_placement(card.placement);
             lines.push(Connector {
                 from: parent,
                 to: card.id,

@@ -265,11 +265,7 @@ fn connectors_among(
     for &id in wanted {
         let Some(card) = layout.get(id) else { continue };
         if let Some(parent) = chart.parent(id).filter(|p| wanted.contains(p)) {
-            let kind = match card.placement {
-                Placement::Tree => LinkKind::Tree,
-                Placement::Side => LinkKind::Side,
-                Placement::Pinned => LinkKind::Free,
-            };
+            let kind = LinkKind::for_placement(card.placement);
             lines.push(Connector {
                 from: parent,
                 to: id,
