@@ -47,6 +47,21 @@ fn layout(c: &mut Criterion) {
                 black_box(layout.cards.len())
             })
         });
+        // The classic tree, every team in one row (compact mode off).
+        let classic = LayoutOptions {
+            compact: false,
+            ..LayoutOptions::default()
+        };
+        group.bench_with_input(
+            BenchmarkId::new("relayout classic", label),
+            &chart,
+            |b, chart| {
+                b.iter(|| {
+                    layouter.layout_into(chart, &classic, size_of, &mut layout);
+                    black_box(layout.cards.len())
+                })
+            },
+        );
         if posts == 100_000 {
             group.bench_with_input(
                 BenchmarkId::new("measure cards", label),
