@@ -107,15 +107,7 @@ pub fn render(
     let mut baseline = MARGIN;
     if let Some(title) = &frame.title {
         baseline += TITLE_PX * ascent_em();
-        text(
-            &mut out,
-            MARGIN,
-            baseline,
-            TITLE_PX,
-            palette.title,
-            title,
-            "",
-        );
+        text(&mut out, MARGIN, baseline, TITLE_PX, palette.title, title);
         baseline += TITLE_PX * (1.3 - ascent_em());
     }
     if let Some(subtitle) = &frame.subtitle {
@@ -127,7 +119,6 @@ pub fn render(
             SUBTITLE_PX,
             palette.caption,
             subtitle,
-            "",
         );
     }
 
@@ -190,7 +181,7 @@ pub fn render(
     if let Some(footer) = &frame.footer {
         let y = height - MARGIN + FOOTER_PX * ascent_em() - FOOTER_PX;
         let x = width - MARGIN - text_width(footer, FOOTER_PX);
-        text(&mut out, x, y, FOOTER_PX, palette.caption, footer, "");
+        text(&mut out, x, y, FOOTER_PX, palette.caption, footer);
     }
     out.push_str("</g>\n</svg>\n");
     out
@@ -303,10 +294,9 @@ fn card_svg(
                 line.font_px,
                 colour,
                 crate::layout::card::DUTY_BULLET,
-                "",
             );
         }
-        text(out, left, baseline, line.font_px, colour, &line.text, "");
+        text(out, left, baseline, line.font_px, colour, &line.text);
     }
     if hidden > 0 {
         let label = format!("+{hidden}");
@@ -328,16 +318,15 @@ fn card_svg(
             11.0,
             [0xff, 0xff, 0xff],
             &label,
-            "",
         );
     }
     let _ = writeln!(out, "</g>");
 }
 
-fn text(out: &mut String, x: f32, y: f32, size: f32, colour: Rgb, content: &str, extra: &str) {
+fn text(out: &mut String, x: f32, y: f32, size: f32, colour: Rgb, content: &str) {
     let _ = writeln!(
         out,
-        r#"<text x="{x:.2}" y="{y:.2}" font-size="{size}" fill="{}"{extra}>{}</text>"#,
+        r#"<text x="{x:.2}" y="{y:.2}" font-size="{size}" fill="{}">{}</text>"#,
         hex(colour),
         escape(content)
     );

@@ -352,7 +352,7 @@ impl OrganigramApp {
         }
         let parent = chart.parent(id);
         let filter = self.inspector.dotted_filter.to_lowercase();
-        let mut candidates: Vec<(NodeId, String)> = chart
+        let candidates: Vec<(NodeId, String)> = chart
             .tree_order()
             .filter(|&c| c != id && Some(c) != parent && !dotted.contains(&c))
             .filter(|&c| chart.node(c).is_some_and(|n| n.kind == NodeKind::Position))
@@ -360,7 +360,6 @@ impl OrganigramApp {
             .filter(|(_, name)| filter.is_empty() || name.to_lowercase().contains(&filter))
             .take(200)
             .collect();
-        candidates.truncate(200);
         let mut chosen = None;
         egui::ComboBox::from_label("Add dotted-line manager")
             .selected_text("choose a position…")
@@ -398,15 +397,14 @@ impl OrganigramApp {
         ui.label(RichText::new(format!("{heading} ({})", duties.len())).strong());
         let mut moved: Option<(usize, usize)> = None;
         let text_width = (ui.available_width() - 110.0).max(80.0);
-        let (_, dropped) = ui.dnd_drop_zone::<usize, ()>(egui::Frame::new(), |ui| {
+        // Drops are read per row (to know where), so the zone's own payload is not needed.
+        let _ = ui.dnd_drop_zone::<usize, ()>(egui::Frame::new(), |ui| {
             for (n, duty) in duties.iter().enumerate() {
                 let number = n + 1;
                 let row = ui.horizontal(|ui| {
-                    let handle = ui
-                        .dnd_drag_source(Id::new(("organigram-duty", id, n)), n, |ui| ui.label("☰"))
+                    ui.dnd_drag_source(Id::new(("organigram-duty", id, n)), n, |ui| ui.label("☰"))
                         .response
                         .on_hover_text("Drag to reorder");
-                    let _ = handle;
                     ui.vertical(|ui| {
                         ui.set_width(text_width);
                         if let Outcome::Committed(text) = self.text_field_sized(
@@ -495,7 +493,6 @@ impl OrganigramApp {
                 }
             }
         });
-        let _ = dropped;
         if let Some((from, to)) = moved.filter(|(from, to)| from != to) {
             self.queue.push(Action::Edit {
                 edit: Edit::MoveDuty { id, from, to },

@@ -237,10 +237,8 @@ impl OrganigramApp {
             },
             &label,
         ) {
-            if let Some(parent) = parent {
-                self.expand_to(ctx, id);
-                let _ = parent;
-            }
+            // A new card under a folded manager: unfold so it can be seen and renamed.
+            self.expand_to(ctx, id);
             self.push(super::Action::StartRename(id));
         }
     }
