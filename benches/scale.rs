@@ -4,6 +4,7 @@
 //! `cargo bench --bench scale`
 
 use std::hint::black_box;
+use std::time::{Duration, Instant};
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use egui::{Pos2, RawInput, Rect, Vec2};
@@ -12,7 +13,7 @@ use organigram::generate::{generate, Shape};
 use organigram::model::{Chart, Edit, Node, NodeId, NodeKind};
 use organigram::ui::document::{Document, Origin};
 use organigram::ui::files::ScriptedDialogs;
-use organigram::ui::{Action, OrganigramApp};
+use organigram::ui::{Action, Command, OrganigramApp};
 
 fn frame(ctx: &egui::Context, app: &mut OrganigramApp) {
     let input = RawInput {
@@ -69,38 +70,55 @@ fn scale(c: &mut Criterion) {
         })
         .expect("a target");
 
-    // Each iteration applies the edit, runs a frame (re-layout, canvas), then undoes it
-    // and runs a frame; the time covers both halves.
+    // An edit is timed with the frame that follows it (re-layout, statistics, outline,
+    // canvas); its undo is timed the same way, separately. Each timed half is followed by
+    // the other, untimed, so every iteration starts from the loaded chart.
     let mut timed = |name: &str, make: &dyn Fn(&OrganigramApp) -> Edit| {
-        group.bench_function(name, |b| {
-            b.iter(|| {
-                let edit = make(&app);
+        let step = |app: &mut OrganigramApp, edit: bool| {
+            let start = Instant::now();
+            if edit {
                 app.push(Action::Edit {
-                    edit,
+                    edit: make(app),
                     label: "bench".into(),
                 });
-                frame(&ctx, &mut app);
-                app.push(Action::Command(organigram::ui::Command::Undo));
-                frame(&ctx, &mut app);
+            } else {
+                app.push(Action::Command(Command::Undo));
+            }
+            frame(&ctx, app);
+            start.elapsed()
+        };
+        group.bench_function(format!("{name}, with re-layout and frame"), |b| {
+            b.iter_custom(|iterations| {
+                let mut total = Duration::ZERO;
+                for _ in 0..iterations {
+                    total += step(&mut app, true);
+                    step(&mut app, false);
+                }
+                total
+            })
+        });
+        group.bench_function(format!("undo: {name}, with re-layout and frame"), |b| {
+            b.iter_custom(|iterations| {
+                let mut total = Duration::ZERO;
+                for _ in 0..iterations {
+                    step(&mut app, true);
+                    total += step(&mut app, false);
+                }
+                total
             })
         });
     };
-    timed(
-        "add a position (+ undo), with re-layout and frame",
-        &|app| Edit::AddNode {
-            id: app.document().chart().fresh_id(),
-            parent: Some(manager),
-            index: 0,
-            node: Box::new(Node::new(NodeKind::Position, "New position")),
-        },
-    );
-    timed("delete a subtree of ~1,000 (+ undo)", &|_| {
-        Edit::RemoveNode {
-            id: thousand,
-            keep_reports: false,
-        }
+    timed("add a position", &|app| Edit::AddNode {
+        id: app.document().chart().fresh_id(),
+        parent: Some(manager),
+        index: 0,
+        node: Box::new(Node::new(NodeKind::Position, "New position")),
     });
-    timed("re-parent a subtree of ~10,000 (+ undo)", &|_| Edit::Move {
+    timed("delete a subtree of ~1,000", &|_| Edit::RemoveNode {
+        id: thousand,
+        keep_reports: false,
+    });
+    timed("re-parent a subtree of ~10,000", &|_| Edit::Move {
         id: ten_thousand,
         parent: Some(target),
         index: 0,

@@ -3,7 +3,9 @@
 mod common;
 
 use common::{build_chart, edit_recipe, make_edit, node_recipe};
-use organigram::model::History;
+use organigram::model::{
+    Chart, ChartStats, Edit, EditError, History, NameFacts, StatsFacts, Tally,
+};
 use proptest::prelude::*;
 
 proptest! {
@@ -51,5 +53,83 @@ proptest! {
         let reloaded = organigram::format::read_chart(text.as_bytes(), "edited");
         prop_assert!(reloaded.is_ok(), "{:?}", reloaded.err());
         prop_assert_eq!(reloaded.ok(), Some(chart));
+    }
+
+    /// Statistics and unique names kept up to date edit by edit (through each edit's
+    /// footprint) always equal a recount from scratch: after every edit, refused ones
+    /// included, and after every undo and redo.
+    #[test]
+    fn tallies_kept_per_edit_equal_a_recount(
+        recipes in prop::collection::vec(node_recipe().prop_map(|mut r| { r.title = few_titles(&r.title); r }), 1..30),
+        edits in prop::collection::vec(edit_recipe().prop_map(|mut r| { r.text = few_titles(&r.text); r }), 0..150),
+    ) {
+        let mut chart = build_chart(&recipes);
+        let mut tallies = Tallies::of(&chart);
+        let mut history = History::with_limit(usize::MAX);
+        for recipe in &edits {
+            let edit = make_edit(&chart, recipe);
+            let _ = tallies.track(&mut chart, Some(&edit.clone()), |chart| history.apply(chart, edit, "edit"));
+            tallies.check(&chart)?;
+        }
+        loop {
+            let next = history.peek_undo().cloned();
+            if tallies.track(&mut chart, next.as_ref(), |chart| history.undo(chart)).ok().flatten().is_none() {
+                break;
+            }
+            tallies.check(&chart)?;
+        }
+        loop {
+            let next = history.peek_redo().cloned();
+            if tallies.track(&mut chart, next.as_ref(), |chart| history.redo(chart)).ok().flatten().is_none() {
+                break;
+            }
+            tallies.check(&chart)?;
+        }
+    }
+}
+
+/// Three titles, so that names collide often.
+fn few_titles(text: &str) -> String {
+    ["销售主管", "Manager", ""][text.len() % 3].to_owned()
+}
+
+struct Tallies {
+    stats: Tally<StatsFacts>,
+    names: Tally<NameFacts>,
+}
+
+impl Tallies {
+    fn of(chart: &Chart) -> Tallies {
+        Tallies {
+            stats: Tally::build(chart, StatsFacts::default()),
+            names: Tally::build(chart, NameFacts::default()),
+        }
+    }
+
+    fn track<T>(
+        &mut self,
+        chart: &mut Chart,
+        edit: Option<&Edit>,
+        apply: impl FnOnce(&mut Chart) -> Result<T, EditError>,
+    ) -> Result<T, EditError> {
+        let scopes = edit.map(|e| e.footprint(chart)).unwrap_or_default();
+        self.stats.before(chart, &scopes);
+        self.names.before(chart, &scopes);
+        let result = apply(chart);
+        self.stats.after(chart, &scopes);
+        self.names.after(chart, &scopes);
+        result
+    }
+
+    fn check(&self, chart: &Chart) -> Result<(), TestCaseError> {
+        prop_assert_eq!(self.stats.facts().stats(), ChartStats::of(chart));
+        let fresh = Tally::build(chart, NameFacts::default());
+        for id in chart.tree_order() {
+            prop_assert_eq!(
+                self.names.unique_name(chart, id),
+                fresh.unique_name(chart, id)
+            );
+        }
+        Ok(())
     }
 }

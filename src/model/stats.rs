@@ -1,10 +1,9 @@
 //! Headline numbers about a chart, as HR people ask for them.
 
-use rustc_hash::FxHashMap;
-
 use super::chart::Chart;
 use super::id_map::IdMap;
-use super::node::{NodeId, NodeKind};
+use super::node::{Node, NodeId, NodeKind};
+use super::tally::{Facts, Tally};
 
 /// Counts and shape figures for a chart.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -44,74 +43,207 @@ impl ChartStats {
     /// (a director heading three departments manages their heads); assistants count as
     /// support, not reports.
     pub fn of(chart: &Chart) -> ChartStats {
-        let mut stats = ChartStats::default();
-        // For each node: the position that manages it, and the layer count down to it.
-        let mut manager_of: IdMap<Option<NodeId>> = IdMap::with_capacity(chart.len() + 1);
-        let mut layer_of: IdMap<usize> = IdMap::with_capacity(chart.len() + 1);
-        let mut depth_of: IdMap<usize> = IdMap::with_capacity(chart.len() + 1);
-        let mut spans: FxHashMap<NodeId, usize> = FxHashMap::default();
-        for id in chart.tree_order() {
-            let Some(node) = chart.node(id) else { continue };
-            let parent = chart.parent(id);
-            let parent_node = parent.and_then(|p| chart.node(p));
-            // The managing position above this node, seen through units.
-            let manager = match (parent, parent_node) {
-                (Some(p), Some(pn)) if pn.kind == NodeKind::Position => Some(p),
-                (Some(p), _) => manager_of.get(p).copied().flatten(),
-                (None, _) => None,
-            };
-            let layers_above = parent.and_then(|p| layer_of.get(p)).copied().unwrap_or(0);
-            let depth = parent.and_then(|p| depth_of.get(p)).map_or(1, |d| d + 1);
-            depth_of.insert(id, depth);
-            stats.depth = stats.depth.max(depth);
-            stats.dotted_lines += node.dotted.len();
-            match node.kind {
-                NodeKind::Unit => {
-                    stats.units += 1;
-                    manager_of.insert(id, manager);
-                    layer_of.insert(id, layers_above);
-                }
-                NodeKind::Position | NodeKind::Assistant => {
-                    if node.kind == NodeKind::Position {
-                        stats.positions += 1;
-                        if let Some(manager) = manager {
-                            *spans.entry(manager).or_insert(0) += 1;
-                        }
-                        layer_of.insert(id, layers_above + 1);
-                        stats.layers = stats.layers.max(layers_above + 1);
-                    } else {
-                        stats.assistants += 1;
-                        layer_of.insert(id, layers_above);
-                    }
-                    manager_of.insert(id, Some(id));
-                    stats.headcount += u64::from(node.headcount);
-                    if node.holder.is_none() {
-                        stats.vacant_posts += 1;
-                        stats.vacancies += u64::from(node.headcount);
-                    }
-                }
-            }
-        }
-        stats.managers = spans.len();
-        let mut widest: Option<(usize, NodeId)> = None;
-        let mut total = 0usize;
-        for (&manager, &span) in &spans {
-            total += span;
-            let better = match widest {
-                None => true,
-                Some((best, best_id)) => span > best || (span == best && manager < best_id),
-            };
-            if better {
-                widest = Some((span, manager));
-            }
-        }
-        stats.widest_span = widest.map_or(0, |(span, _)| span);
-        stats.widest_span_manager = widest.map(|(_, id)| id);
-        stats.mean_span = if spans.is_empty() {
-            0.0
+        Tally::build(chart, StatsFacts::default()).facts().stats()
+    }
+}
+
+/// What one node contributes to [`ChartStats`].
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct StatsRecord {
+    kind: NodeKind,
+    headcount: u32,
+    vacant: bool,
+    dotted: u32,
+    /// Depth counting every node; top nodes are at 1.
+    depth: u32,
+    /// Positions on the chain from the top down to this node, itself included.
+    layers: u32,
+    /// The post that manages this node's subordinates: itself for a post, its manager
+    /// (seen through units) for a unit.
+    manages_below: Option<NodeId>,
+    /// For a position, the post it counts as a direct report of.
+    reports_to: Option<NodeId>,
+}
+
+/// [`ChartStats`] kept as running sums, so a [`Tally`] can update them edit by edit.
+#[derive(Clone, Debug, Default)]
+pub struct StatsFacts {
+    units: usize,
+    positions: usize,
+    assistants: usize,
+    headcount: u64,
+    vacant_posts: usize,
+    vacancies: u64,
+    dotted_lines: usize,
+    /// Nodes at each depth.
+    at_depth: Vec<u32>,
+    /// Positions at each layer count.
+    at_layer: Vec<u32>,
+    /// Direct reports of each manager.
+    spans: IdMap<u32>,
+    /// Managers with each span.
+    with_span: Vec<u32>,
+    managers: usize,
+    reports: usize,
+}
+
+fn bump(counts: &mut Vec<u32>, at: u32) {
+    let at = at as usize;
+    if counts.len() <= at {
+        counts.resize(at + 1, 0);
+    }
+    counts[at] += 1;
+}
+
+fn drop_one(counts: &mut [u32], at: u32) {
+    if let Some(count) = counts.get_mut(at as usize) {
+        *count = count.saturating_sub(1);
+    }
+}
+
+/// The highest index with a non-zero count.
+fn highest(counts: &[u32]) -> usize {
+    counts.iter().rposition(|&count| count > 0).unwrap_or(0)
+}
+
+impl StatsFacts {
+    /// The figures as they stand.
+    pub fn stats(&self) -> ChartStats {
+        let widest_span = highest(&self.with_span);
+        let widest_span_manager = if widest_span == 0 {
+            None
         } else {
-            total as f64 / spans.len() as f64
+            self.spans
+                .iter()
+                .filter(|&(_, &span)| span as usize == widest_span)
+                .map(|(id, _)| id)
+                .min()
         };
-        stats
+        ChartStats {
+            units: self.units,
+            positions: self.positions,
+            assistants: self.assistants,
+            headcount: self.headcount,
+            vacant_posts: self.vacant_posts,
+            vacancies: self.vacancies,
+            layers: highest(&self.at_layer),
+            depth: highest(&self.at_depth),
+            managers: self.managers,
+            widest_span,
+            widest_span_manager,
+            mean_span: if self.managers == 0 {
+                0.0
+            } else {
+                self.reports as f64 / self.managers as f64
+            },
+            dotted_lines: self.dotted_lines,
+        }
+    }
+
+    fn change_span(&mut self, manager: NodeId, up: bool) {
+        let before = self.spans.get(manager).copied().unwrap_or(0);
+        let after = if up {
+            before + 1
+        } else {
+            before.saturating_sub(1)
+        };
+        if before > 0 {
+            drop_one(&mut self.with_span, before);
+        }
+        if after > 0 {
+            bump(&mut self.with_span, after);
+            self.spans.insert(manager, after);
+        } else {
+            self.spans.remove(manager);
+        }
+        match (before, after) {
+            (0, 1..) => self.managers += 1,
+            (1.., 0) => self.managers = self.managers.saturating_sub(1),
+            _ => {}
+        }
+        if up {
+            self.reports += 1;
+        } else {
+            self.reports = self.reports.saturating_sub(1);
+        }
+    }
+}
+
+impl Facts for StatsFacts {
+    type Record = StatsRecord;
+
+    fn record(
+        &self,
+        id: NodeId,
+        node: &Node,
+        parent: Option<(NodeId, &StatsRecord)>,
+    ) -> StatsRecord {
+        let parent = parent.map(|(_, record)| record);
+        // The managing post above this node, seen through units.
+        let manager = parent.and_then(|p| p.manages_below);
+        let layers_above = parent.map_or(0, |p| p.layers);
+        let (layers, manages_below, reports_to) = match node.kind {
+            NodeKind::Unit => (layers_above, manager, None),
+            NodeKind::Position => (layers_above + 1, Some(id), manager),
+            NodeKind::Assistant => (layers_above, Some(id), None),
+        };
+        StatsRecord {
+            kind: node.kind,
+            headcount: node.headcount,
+            vacant: node.holder.is_none(),
+            dotted: node.dotted.len() as u32,
+            depth: parent.map_or(1, |p| p.depth + 1),
+            layers,
+            manages_below,
+            reports_to,
+        }
+    }
+
+    fn add(&mut self, _id: NodeId, record: &StatsRecord) {
+        bump(&mut self.at_depth, record.depth);
+        self.dotted_lines += record.dotted as usize;
+        match record.kind {
+            NodeKind::Unit => {
+                self.units += 1;
+                return;
+            }
+            NodeKind::Position => {
+                self.positions += 1;
+                bump(&mut self.at_layer, record.layers);
+            }
+            NodeKind::Assistant => self.assistants += 1,
+        }
+        self.headcount += u64::from(record.headcount);
+        if record.vacant {
+            self.vacant_posts += 1;
+            self.vacancies += u64::from(record.headcount);
+        }
+        if let Some(manager) = record.reports_to {
+            self.change_span(manager, true);
+        }
+    }
+
+    fn remove(&mut self, _id: NodeId, record: &StatsRecord) {
+        drop_one(&mut self.at_depth, record.depth);
+        self.dotted_lines = self.dotted_lines.saturating_sub(record.dotted as usize);
+        match record.kind {
+            NodeKind::Unit => {
+                self.units = self.units.saturating_sub(1);
+                return;
+            }
+            NodeKind::Position => {
+                self.positions = self.positions.saturating_sub(1);
+                drop_one(&mut self.at_layer, record.layers);
+            }
+            NodeKind::Assistant => self.assistants = self.assistants.saturating_sub(1),
+        }
+        self.headcount = self.headcount.saturating_sub(u64::from(record.headcount));
+        if record.vacant {
+            self.vacant_posts = self.vacant_posts.saturating_sub(1);
+            self.vacancies = self.vacancies.saturating_sub(u64::from(record.headcount));
+        }
+        if let Some(manager) = record.reports_to {
+            self.change_span(manager, false);
+        }
     }
 }

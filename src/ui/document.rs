@@ -4,7 +4,9 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use crate::layout::{card_text, CardStyle, CardText, ChartLayout, LayoutOptions, Layouter};
-use crate::model::{Chart, ChartStats, Edit, EditError, History, IdMap, NodeId};
+use crate::model::{
+    Chart, ChartStats, Edit, EditError, History, IdMap, NameFacts, NodeId, Scope, StatsFacts, Tally,
+};
 
 /// Where the chart came from.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -71,9 +73,14 @@ pub struct Document {
     style: CardStyle,
     options: LayoutOptions,
     cards: IdMap<Arc<CardText>>,
+    /// The cards' `[width, height]`, beside them in one dense array for the layout's walk.
+    sizes: IdMap<[f32; 2]>,
     layouter: Layouter,
     layout: ChartLayout,
     layout_revision: Option<u64>,
+    /// Statistics and name counts, kept up to date edit by edit.
+    stats_tally: Tally<StatsFacts>,
+    names: Tally<NameFacts>,
     stats: ChartStats,
     stats_revision: Option<u64>,
     disk: Option<DiskStamp>,
@@ -87,6 +94,8 @@ impl Document {
             Origin::File(path) => DiskStamp::read(path),
             _ => None,
         };
+        let stats_tally = Tally::build(&chart, StatsFacts::default());
+        let names = Tally::build(&chart, NameFacts::default());
         Document {
             chart,
             history: History::default(),
@@ -96,9 +105,12 @@ impl Document {
             style,
             options: LayoutOptions::default(),
             cards: IdMap::default(),
+            sizes: IdMap::default(),
             layouter: Layouter::new(),
             layout: ChartLayout::default(),
             layout_revision: None,
+            stats_tally,
+            names,
             stats: ChartStats::default(),
             stats_revision: None,
             disk,
@@ -158,6 +170,7 @@ impl Document {
         if show_duties != self.style.show_duties {
             self.style.show_duties = show_duties;
             self.cards.clear();
+            self.sizes.clear();
         }
         self.revision += 1;
     }
@@ -188,7 +201,11 @@ impl Document {
     /// Applies `edit` as an undoable step named `label`.
     pub fn apply(&mut self, edit: Edit, label: &str) -> Result<(), EditError> {
         let touched = edit.touched_cards();
-        self.history.apply(&mut self.chart, edit, label)?;
+        let scopes = edit.footprint(&self.chart);
+        self.tallies_before(&scopes);
+        let result = self.history.apply(&mut self.chart, edit, label);
+        self.tallies_after(&scopes);
+        result?;
         self.changed(touched);
         Ok(())
     }
@@ -206,8 +223,15 @@ impl Document {
     /// Undoes the last step; returns its label.
     pub fn undo(&mut self) -> Result<Option<String>, EditError> {
         self.history.end_group();
-        let touched = self.history.peek_undo().and_then(Edit::touched_cards);
-        let label = self.history.undo(&mut self.chart)?;
+        let next = self.history.peek_undo();
+        let touched = next.and_then(Edit::touched_cards);
+        let scopes = next
+            .map(|edit| edit.footprint(&self.chart))
+            .unwrap_or_default();
+        self.tallies_before(&scopes);
+        let result = self.history.undo(&mut self.chart);
+        self.tallies_after(&scopes);
+        let label = result?;
         if label.is_some() {
             self.changed(touched);
         }
@@ -217,12 +241,29 @@ impl Document {
     /// Redoes the last undone step; returns its label.
     pub fn redo(&mut self) -> Result<Option<String>, EditError> {
         self.history.end_group();
-        let touched = self.history.peek_redo().and_then(Edit::touched_cards);
-        let label = self.history.redo(&mut self.chart)?;
+        let next = self.history.peek_redo();
+        let touched = next.and_then(Edit::touched_cards);
+        let scopes = next
+            .map(|edit| edit.footprint(&self.chart))
+            .unwrap_or_default();
+        self.tallies_before(&scopes);
+        let result = self.history.redo(&mut self.chart);
+        self.tallies_after(&scopes);
+        let label = result?;
         if label.is_some() {
             self.changed(touched);
         }
         Ok(label)
+    }
+
+    fn tallies_before(&mut self, scopes: &[Scope]) {
+        self.stats_tally.before(&self.chart, scopes);
+        self.names.before(&self.chart, scopes);
+    }
+
+    fn tallies_after(&mut self, scopes: &[Scope]) {
+        self.stats_tally.after(&self.chart, scopes);
+        self.names.after(&self.chart, scopes);
     }
 
     fn changed(&mut self, touched: Option<Vec<NodeId>>) {
@@ -231,6 +272,7 @@ impl Document {
             Some(ids) => {
                 for id in ids {
                     self.cards.remove(id);
+                    self.sizes.remove(id);
                 }
             }
             None => {
@@ -239,6 +281,7 @@ impl Document {
                     ..CardStyle::for_language_of(self.chart.title())
                 };
                 self.cards.clear();
+                self.sizes.clear();
             }
         }
     }
@@ -260,6 +303,7 @@ impl Document {
         }
         let card = Arc::new(card_text(self.chart.node(id)?, &self.style));
         self.cards.insert(id, card.clone());
+        self.sizes.insert(id, [card.width, card.height]);
         Some(card)
     }
 
@@ -267,18 +311,20 @@ impl Document {
     pub fn layout(&mut self) -> &ChartLayout {
         if self.layout_revision != Some(self.revision) {
             // Cards are measured when first laid out and cached until their node changes.
-            let (chart, style, cards) = (&self.chart, &self.style, &mut self.cards);
+            let (chart, style) = (&self.chart, &self.style);
+            let (cards, sizes) = (&mut self.cards, &mut self.sizes);
             self.layouter.layout_into(
                 chart,
                 &self.options,
                 |id| {
-                    if let Some(card) = cards.get(id) {
-                        return [card.width, card.height];
+                    if let Some(&size) = sizes.get(id) {
+                        return size;
                     }
                     chart.node(id).map_or([0.0, 0.0], |node| {
                         let card = Arc::new(card_text(node, style));
                         let size = [card.width, card.height];
                         cards.insert(id, card);
+                        sizes.insert(id, size);
                         size
                     })
                 },
@@ -292,10 +338,15 @@ impl Document {
     /// Headline figures, recomputed when the chart has changed.
     pub fn stats(&mut self) -> &ChartStats {
         if self.stats_revision != Some(self.revision) {
-            self.stats = ChartStats::of(&self.chart);
+            self.stats = self.stats_tally.facts().stats();
             self.stats_revision = Some(self.revision);
         }
         &self.stats
+    }
+
+    /// Name counts, for telling nodes with the same title apart.
+    pub fn names(&self) -> &Tally<NameFacts> {
+        &self.names
     }
 
     /// How many nodes are folded away below `id`.
