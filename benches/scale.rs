@@ -10,7 +10,7 @@ use criterion::{criterion_group, criterion_main, Criterion};
 use egui::{Pos2, RawInput, Rect, Vec2};
 use organigram::format::{read_chart, write_chart};
 use organigram::generate::{generate, Shape};
-use organigram::model::{Chart, Edit, Node, NodeId, NodeKind};
+use organigram::model::{Chart, NodeId, NodeKind};
 use organigram::ui::document::{Document, Origin};
 use organigram::ui::files::ScriptedDialogs;
 use organigram::ui::{Action, Command, OrganigramApp};
@@ -70,23 +70,32 @@ fn scale(c: &mut Criterion) {
         })
         .expect("a target");
 
-    // An edit is timed with the frame that follows it (re-layout, statistics, outline,
-    // canvas); its undo is timed the same way, separately. Each timed half is followed by
-    // the other, untimed, so every iteration starts from the loaded chart.
-    let mut timed = |name: &str, make: &dyn Fn(&OrganigramApp) -> Edit| {
+    // Each edit goes in as the user's gesture would send it (Tab on a selected card, the
+    // delete dialog's choice, a drop on a new manager) and is timed with the frame that
+    // follows it: re-layout, statistics, outline and canvas. Its undo is timed the same
+    // way, separately. Each timed half is followed by the other, untimed, so every
+    // iteration starts from the loaded chart.
+    let mut timed = |name: &str, gesture: Action| {
         let step = |app: &mut OrganigramApp, edit: bool| {
             let start = Instant::now();
             if edit {
-                app.push(Action::Edit {
-                    edit: make(app),
-                    label: "bench".into(),
-                });
+                app.push(gesture.clone());
             } else {
                 app.push(Action::Command(Command::Undo));
             }
             frame(&ctx, app);
             start.elapsed()
         };
+        // The gesture must really edit the chart, and its undo must really restore it.
+        let loaded = app.document().chart().clone();
+        step(&mut app, true);
+        assert_ne!(app.document().chart(), &loaded, "{name}: nothing changed");
+        step(&mut app, false);
+        assert_eq!(
+            app.document().chart(),
+            &loaded,
+            "{name}: undo did not restore"
+        );
         group.bench_function(format!("{name}, with re-layout and frame"), |b| {
             b.iter_custom(|iterations| {
                 let mut total = Duration::ZERO;
@@ -108,21 +117,24 @@ fn scale(c: &mut Criterion) {
             })
         });
     };
-    timed("add a position", &|app| Edit::AddNode {
-        id: app.document().chart().fresh_id(),
-        parent: Some(manager),
-        index: 0,
-        node: Box::new(Node::new(NodeKind::Position, "New position")),
-    });
-    timed("delete a subtree of ~1,000", &|_| Edit::RemoveNode {
-        id: thousand,
-        keep_reports: false,
-    });
-    timed("re-parent a subtree of ~10,000", &|_| Edit::Move {
-        id: ten_thousand,
-        parent: Some(target),
-        index: 0,
-    });
+    timed(
+        "add a position",
+        Action::CommandOn(Command::AddSubordinate, manager),
+    );
+    timed(
+        "delete a subtree of ~1,000",
+        Action::Delete {
+            ids: vec![thousand],
+            keep_reports: false,
+        },
+    );
+    timed(
+        "re-parent a subtree of ~10,000",
+        Action::Reparent {
+            id: ten_thousand,
+            target,
+        },
+    );
 
     let doc = Document::new(chart.clone(), Origin::Untitled);
     for query in ["a", "an", "ana", "anal", "analy", "analyst"] {
