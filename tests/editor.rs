@@ -637,6 +637,14 @@ fn a_generated_100k_chart_opens_pans_zooms_and_selects() {
     let mut harness = harness(app);
     harness.run_steps(3);
     harness.get_by_label("Positions 100000");
+    assert!(
+        harness
+            .state()
+            .notice()
+            .is_some_and(|n| n.contains("Show 3 levels")),
+        "a large unfolded chart opens with a hint on getting an overview: {:?}",
+        harness.state().notice()
+    );
     let centre = harness.state_mut().canvas_mut().rect().center();
     // Zoom in with the keyboard and by pinch, pan by scrolling and by dragging the background.
     for _ in 0..12 {
@@ -676,4 +684,61 @@ fn a_generated_100k_chart_opens_pans_zooms_and_selects() {
             .map(|n| n.title.as_str()),
         Some("Chief Executive Officer")
     );
+
+    // Alt+3 folds the chart to its top three levels and fits it: a readable overview,
+    // undone in one step.
+    let folded = |harness: &Harness<'static, OrganigramApp>| {
+        let chart = harness.state().document().chart();
+        chart
+            .tree_order()
+            .filter(|&id| chart.node(id).is_some_and(|n| n.collapsed))
+            .count()
+    };
+    let zoom_before = harness.state_mut().canvas_mut().camera.zoom;
+    harness.key_press_modifiers(Modifiers::ALT, Key::Num3);
+    harness.run_steps(3);
+    assert!(folded(&harness) > 0, "the third level is folded");
+    let chart = harness.state().document().chart();
+    let levels_shown = chart
+        .tree_order()
+        .filter(|&id| {
+            chart
+                .ancestors(id)
+                .all(|a| chart.node(a).is_some_and(|n| !n.collapsed))
+        })
+        .map(|id| chart.ancestors(id).count() + 1)
+        .max();
+    assert_eq!(levels_shown, Some(3));
+    let zoom = harness.state_mut().canvas_mut().camera.zoom;
+    assert!(
+        zoom > 0.2 && zoom > zoom_before / 100.0,
+        "the overview is fitted at a readable zoom, not {zoom}"
+    );
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run_steps(3);
+    assert_eq!(folded(&harness), 0, "one undo unfolds it all again");
+}
+
+#[test]
+fn show_levels_and_expand_all_from_the_view_menu() {
+    let mut harness = editor(ScriptedDialogs::default());
+    let loaded = harness.state().document().chart().clone();
+    harness.get_by_label("View").click();
+    harness.run();
+    harness.get_by_label_contains("Show 2 levels").click();
+    harness.run();
+    // The seed is 营销部 (unit) above 营销总监: level 2 is the director, whose team folds.
+    let chart = harness.state().document().chart();
+    let director = find(chart, "营销总监", "营销部");
+    assert_eq!(chart.node(director).map(|n| n.collapsed), Some(true));
+    assert!(
+        harness.query_by_label("大区销售经理").is_none(),
+        "folded away in the outline"
+    );
+    harness.get_by_label("View").click();
+    harness.run();
+    harness.get_by_label_contains("Expand all").click();
+    harness.run();
+    assert_eq!(harness.state().document().chart(), &loaded);
+    harness.get_by_label("大区销售经理");
 }

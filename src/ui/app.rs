@@ -19,6 +19,17 @@ use crate::samples;
 use crate::ui::canvas::Canvas;
 use crate::ui::inspector::Inspector;
 
+/// Charts with more cards than this, none folded, open with a hint on getting an overview.
+const OVERVIEW_HINT_CARDS: usize = 3_000;
+
+/// True for a chart too big to take in unfolded: thousands of cards, none folded.
+fn needs_overview(chart: &Chart) -> bool {
+    chart.len() > OVERVIEW_HINT_CARDS
+        && !chart
+            .tree_order()
+            .any(|id| chart.node(id).is_some_and(|n| n.collapsed))
+}
+
 /// What the editor opens at start.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Start {
@@ -60,6 +71,9 @@ pub struct OrganigramApp {
     pub(super) queue: Vec<Action>,
     pub(super) modal: Option<Modal>,
     pub(super) notice: Option<Notice>,
+    /// Say, once the next frame starts, how to get an overview of the large chart just
+    /// opened.
+    overview_hint: bool,
     pub(super) search: Search,
     pub(super) rename: Option<Rename>,
     pub(super) inspector: Inspector,
@@ -120,6 +134,7 @@ impl OrganigramApp {
             },
         };
         OrganigramApp {
+            overview_hint: needs_overview(doc.chart()),
             doc,
             canvas: Canvas::default(),
             selection: Vec::new(),
@@ -216,6 +231,17 @@ impl OrganigramApp {
         self.handle_shortcuts(ui.ctx());
         self.handle_dropped_files(ui.ctx());
         self.update_title(ui.ctx());
+        if std::mem::take(&mut self.overview_hint) {
+            let levels = Command::ShowLevels(3);
+            let text = format!(
+                "A large chart: {} ({}, in the View menu) gives an overview",
+                levels.label(),
+                levels
+                    .shortcut()
+                    .map_or_else(String::new, |s| ui.ctx().format_shortcut(&s))
+            );
+            self.say(ui.ctx(), text, false);
+        }
         let now = ui.input(|i| i.time);
         if let Some(wait) = self.recovery.tick(&self.doc, now) {
             ui.ctx().request_repaint_after(wait);
@@ -660,6 +686,7 @@ impl OrganigramApp {
     pub(super) fn replace_document(&mut self, doc: Document) {
         // The chart being replaced was saved, or the user chose not to save it.
         self.recovery.clear();
+        self.overview_hint = needs_overview(doc.chart());
         self.doc = doc;
         self.canvas.reset();
         self.selection.clear();

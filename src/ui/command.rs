@@ -37,6 +37,10 @@ pub enum Command {
     Delete,
     /// Fold or unfold the selection's subtree.
     ToggleCollapse,
+    /// Show the top levels of the chart and fold the rest (2 to 5 levels).
+    ShowLevels(u8),
+    /// Unfold every card.
+    ExpandAll,
     /// Unpin every card and lay the chart out afresh.
     Relayout,
     /// Zoom in.
@@ -73,7 +77,7 @@ pub enum Command {
 
 impl Command {
     /// Every command, in menu order.
-    pub const ALL: [Command; 31] = [
+    pub const ALL: [Command; 36] = [
         Command::New,
         Command::Open,
         Command::Save,
@@ -89,6 +93,11 @@ impl Command {
         Command::Rename,
         Command::Delete,
         Command::ToggleCollapse,
+        Command::ShowLevels(2),
+        Command::ShowLevels(3),
+        Command::ShowLevels(4),
+        Command::ShowLevels(5),
+        Command::ExpandAll,
         Command::Relayout,
         Command::ZoomIn,
         Command::ZoomOut,
@@ -125,6 +134,11 @@ impl Command {
             Command::Rename => "Rename",
             Command::Delete => "Delete…",
             Command::ToggleCollapse => "Collapse / expand",
+            Command::ShowLevels(2) => "Show 2 levels",
+            Command::ShowLevels(3) => "Show 3 levels",
+            Command::ShowLevels(4) => "Show 4 levels",
+            Command::ShowLevels(_) => "Show 5 levels",
+            Command::ExpandAll => "Expand all",
             Command::Relayout => "Re-layout",
             Command::ZoomIn => "Zoom in",
             Command::ZoomOut => "Zoom out",
@@ -164,6 +178,10 @@ impl Command {
             Command::Rename => "Edit the selected card's title",
             Command::Delete => "Delete the selected card; you choose whether its subordinates stay",
             Command::ToggleCollapse => "Fold or unfold everything below the selected card",
+            Command::ShowLevels(_) => {
+                "Fold the chart below this many levels and fit it in the window: an overview of a large chart"
+            }
+            Command::ExpandAll => "Unfold every card",
             Command::Relayout => "Unpin every card and lay the chart out afresh",
             Command::ZoomIn => "Zoom in",
             Command::ZoomOut => "Zoom out",
@@ -205,6 +223,11 @@ impl Command {
             Command::Rename => key(none, Key::F2),
             Command::Delete => key(none, Key::Delete),
             Command::ToggleCollapse => key(none, Key::Space),
+            Command::ShowLevels(2) => key(Modifiers::ALT, Key::Num2),
+            Command::ShowLevels(3) => key(Modifiers::ALT, Key::Num3),
+            Command::ShowLevels(4) => key(Modifiers::ALT, Key::Num4),
+            Command::ShowLevels(_) => key(Modifiers::ALT, Key::Num5),
+            Command::ExpandAll => key(Modifiers::ALT, Key::Num0),
             Command::Relayout => key(cmd, Key::L),
             Command::ZoomIn => key(none, Key::Plus),
             Command::ZoomOut => key(none, Key::Minus),

@@ -121,6 +121,16 @@ impl OrganigramApp {
                     self.menu_item(ui, command);
                 }
                 ui.separator();
+                for command in [
+                    Command::ShowLevels(2),
+                    Command::ShowLevels(3),
+                    Command::ShowLevels(4),
+                    Command::ShowLevels(5),
+                    Command::ExpandAll,
+                ] {
+                    self.menu_item(ui, command);
+                }
+                ui.separator();
                 if ui
                     .checkbox(
                         &mut self.settings.show_outline,

@@ -1,6 +1,6 @@
 //! Carrying out commands.
 
-use crate::model::{Edit, Field, Node, NodeId, NodeKind};
+use crate::model::{show_levels, Edit, Field, Node, NodeId, NodeKind};
 
 use super::app::OrganigramApp;
 use super::command::Command;
@@ -74,6 +74,21 @@ impl OrganigramApp {
             Command::ToggleCollapse => {
                 if let Some(id) = primary {
                     self.push(super::Action::ToggleCollapse(id));
+                }
+            }
+            Command::ShowLevels(_) | Command::ExpandAll => {
+                let levels = match command {
+                    Command::ShowLevels(levels) => Some(usize::from(levels)),
+                    _ => None,
+                };
+                match show_levels(chart, levels) {
+                    Some(edit) => {
+                        self.edit(ctx, edit, command.label());
+                    }
+                    None => self.say(ctx, "The chart already looks like that", false),
+                }
+                if levels.is_some() {
+                    self.canvas.request_fit();
                 }
             }
             Command::Relayout => {
