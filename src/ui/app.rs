@@ -74,6 +74,8 @@ pub struct OrganigramApp {
     /// Say, once the next frame starts, how to get an overview of the large chart just
     /// opened.
     overview_hint: bool,
+    /// When the user last pressed, typed or moved anything (egui time, seconds).
+    last_input: f64,
     pub(super) search: Search,
     pub(super) rename: Option<Rename>,
     pub(super) inspector: Inspector,
@@ -143,6 +145,7 @@ impl OrganigramApp {
             queue: Vec::new(),
             modal,
             notice: None,
+            last_input: 0.0,
             search: Search::default(),
             rename: None,
             inspector: Inspector::default(),
@@ -243,7 +246,10 @@ impl OrganigramApp {
             self.say(ui.ctx(), text, false);
         }
         let now = ui.input(|i| i.time);
-        if let Some(wait) = self.recovery.tick(&self.doc, now) {
+        if ui.input(|i| !i.events.is_empty() || i.pointer.any_down()) {
+            self.last_input = now;
+        }
+        if let Some(wait) = self.recovery.tick(&self.doc, now, now - self.last_input) {
             ui.ctx().request_repaint_after(wait);
         }
 

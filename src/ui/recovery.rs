@@ -85,6 +85,9 @@ pub fn changed_nodes(before: &Chart, after: &Chart) -> usize {
             .count()
 }
 
+/// Seconds without input before an autosave copy is written.
+pub const PAUSE_BEFORE_AUTOSAVE: f64 = 1.0;
+
 /// This session's autosave.
 pub struct Recovery {
     dir: Option<PathBuf>,
@@ -123,9 +126,12 @@ impl Recovery {
         ))
     }
 
-    /// Called every frame: writes a copy when the chart is dirty and the interval has
-    /// passed. Returns how long until the next copy is due, so the app can wake up then.
-    pub fn tick(&mut self, doc: &Document, now: f64) -> Option<Duration> {
+    /// Called every frame: writes a copy when the chart is dirty, the interval has passed
+    /// and the user has paused for [`PAUSE_BEFORE_AUTOSAVE`] seconds (`idle` is how long
+    /// since the last input), or at the latest after twice the interval. Writing a big
+    /// chart takes a while (about 0.1 s at 100,000 positions), so it waits for a pause
+    /// rather than stall a drag. Returns how long until the app should look again.
+    pub fn tick(&mut self, doc: &Document, now: f64, idle: f64) -> Option<Duration> {
         if self.dir.is_none() || self.interval <= 0.0 {
             return None;
         }
@@ -138,6 +144,12 @@ impl Recovery {
         let state = (doc.history().state_id(), doc.revision());
         let last = *self.last_time.get_or_insert(now);
         let due = last + self.interval;
+        let paused = idle >= PAUSE_BEFORE_AUTOSAVE || now >= last + 2.0 * self.interval;
+        if now >= due && !paused && self.written != Some(state) {
+            return Some(Duration::from_secs_f64(
+                (PAUSE_BEFORE_AUTOSAVE - idle).max(0.05),
+            ));
+        }
         if now >= due && self.written != Some(state) {
             if self.write(doc).is_ok() {
                 self.written = Some(state);
@@ -236,5 +248,61 @@ fn process_alive(pid: u32) -> bool {
         Path::new("/proc").join(pid.to_string()).exists()
     } else {
         false
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Edit, Field, NodeId};
+    use crate::ui::document::Origin;
+
+    fn dirty_doc() -> Document {
+        let chart = crate::samples::find("seed-marketing-zh")
+            .and_then(|s| s.load().ok())
+            .unwrap_or_default();
+        let mut doc = Document::new(chart, Origin::Untitled);
+        let renamed = doc.apply(
+            Edit::SetField {
+                id: NodeId(2),
+                field: Field::Title("改名".into()),
+            },
+            "rename",
+        );
+        assert!(renamed.is_ok() && doc.is_dirty());
+        doc
+    }
+
+    #[test]
+    fn autosave_waits_for_a_pause_but_not_for_ever() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let copy = || {
+            std::fs::read_dir(dir.path())
+                .map(|entries| entries.count())
+                .unwrap_or(0)
+        };
+        let doc = dirty_doc();
+        let mut recovery = Recovery::new(Some(dir.path().to_owned()), 10.0);
+        recovery.tick(&doc, 0.0, 0.0);
+        // Due, but the user is busy: wait until a pause.
+        let wait = recovery.tick(&doc, 10.5, 0.25);
+        assert_eq!(copy(), 0);
+        assert!(
+            wait.is_some_and(|w| (w.as_secs_f64() - 0.75).abs() < 1e-9),
+            "{wait:?}"
+        );
+        // A pause: written.
+        recovery.tick(&doc, 11.0, PAUSE_BEFORE_AUTOSAVE);
+        assert_eq!(copy(), 2, "the chart and its note");
+        recovery.clear();
+        assert_eq!(copy(), 0);
+
+        // Never a pause: written anyway once twice the interval has passed.
+        let mut recovery = Recovery::new(Some(dir.path().to_owned()), 10.0);
+        recovery.tick(&doc, 0.0, 0.0);
+        recovery.tick(&doc, 19.9, 0.0);
+        assert_eq!(copy(), 0);
+        recovery.tick(&doc, 20.0, 0.0);
+        assert_eq!(copy(), 2);
     }
 }
