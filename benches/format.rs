@@ -19,10 +19,6 @@ fn format(c: &mut Criterion) {
     group.bench_function("write text 100k", |b| {
         b.iter(|| black_box(write_chart(&chart)))
     });
-    // What the editor's autosave does on the UI thread before writing in the background.
-    group.bench_function("snapshot (clone) 100k", |b| {
-        b.iter(|| black_box(chart.clone()))
-    });
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("bench.ron");
     group.bench_function("save 100k (atomic, fsync, .bak)", |b| {
