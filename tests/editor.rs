@@ -742,3 +742,51 @@ fn show_levels_and_expand_all_from_the_view_menu() {
     assert_eq!(harness.state().document().chart(), &loaded);
     harness.get_by_label("大区销售经理");
 }
+
+#[test]
+fn the_editor_keeps_working_while_a_file_dialog_is_open_and_its_answer_carries_on() {
+    use organigram::ui::files::{DialogKind, OpenDialogs};
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("kept.ron");
+    let dialogs = OpenDialogs::default();
+    let mut harness = harness(OrganigramApp::with_dialogs(
+        Box::new(dialogs.clone()),
+        Start::default(),
+    ));
+    add_subordinate_under(&mut harness, "营销总监");
+    let dirty = harness.state().document().chart().clone();
+
+    // New asks to save first; Save opens a dialog that stays open.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    harness.run();
+    harness.get_by_label("Save").click();
+    harness.run();
+    assert_eq!(dialogs.open(), vec![DialogKind::SaveChart]);
+    harness.get_by_label("A file dialog is open");
+
+    // Meanwhile the editor keeps working.
+    harness.get_by_label("大区销售经理").click();
+    harness.run();
+    let manager = find(harness.state().document().chart(), "大区销售经理", "销售部");
+    assert_eq!(harness.state().selection(), &[manager]);
+    // A second dialog waits for the first.
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
+    harness.run();
+    assert_eq!(dialogs.open().len(), 1);
+    assert_eq!(
+        harness.state().notice(),
+        Some("A file dialog is already open")
+    );
+
+    // The answer saves the chart, then carries on with New.
+    assert!(dialogs.answer(Picked::Path(path.clone())));
+    harness.run();
+    assert_eq!(load_file(&path).expect("saved"), dirty);
+    assert_eq!(
+        harness.state().document().chart().len(),
+        1,
+        "then a new chart"
+    );
+    assert!(!harness.state().is_waiting_for_file_dialog());
+    assert!(harness.query_by_label("A file dialog is open").is_none());
+}

@@ -10,7 +10,7 @@ use super::canvas::{CanvasMarks, SelectMode};
 use super::command::Command;
 use super::dialogs::{Modal, Pending};
 use super::document::{Document, Origin};
-use super::files::{DialogKind, FileDialogs, NativeDialogs, Picked, NO_BACKEND_HELP};
+use super::files::{DialogKind, FileDialogs, NativeDialogs};
 use super::search::Search;
 use super::settings::Settings;
 use crate::format::{load_file, save_file, SaveOptions};
@@ -74,6 +74,8 @@ pub struct OrganigramApp {
     /// Say, once the next frame starts, how to get an overview of the large chart just
     /// opened.
     overview_hint: bool,
+    /// The file dialog open now, if any.
+    pub(super) waiting: Option<super::file_flow::Waiting>,
     /// When the user last pressed, typed or moved anything (egui time, seconds).
     last_input: f64,
     pub(super) search: Search,
@@ -145,6 +147,7 @@ impl OrganigramApp {
             queue: Vec::new(),
             modal,
             notice: None,
+            waiting: None,
             last_input: 0.0,
             search: Search::default(),
             rename: None,
@@ -234,6 +237,7 @@ impl OrganigramApp {
         self.handle_shortcuts(ui.ctx());
         self.handle_dropped_files(ui.ctx());
         self.update_title(ui.ctx());
+        self.poll_file_dialog(ui.ctx());
         if std::mem::take(&mut self.overview_hint) {
             let levels = Command::ShowLevels(3);
             let text = format!(
@@ -659,11 +663,7 @@ impl OrganigramApp {
                 self.replace_document(Document::new(chart, Origin::Untitled));
                 self.selection = vec![root];
             }
-            Pending::Open => {
-                if let Some(path) = self.pick(ctx, DialogKind::OpenChart) {
-                    self.open_path(ctx, &path);
-                }
-            }
+            Pending::Open => self.ask_path(ctx, DialogKind::OpenChart, None),
             Pending::OpenPath(path) => self.open_path(ctx, &path),
             Pending::OpenSample(name) => {
                 if let Some(sample) = samples::find(name) {
@@ -717,29 +717,7 @@ impl OrganigramApp {
         }
     }
 
-    /// Shows a file dialog; when there is no dialog on this system, asks for a typed path.
-    pub(super) fn pick(&mut self, _ctx: &egui::Context, kind: DialogKind) -> Option<PathBuf> {
-        let directory = self.doc.path().and_then(|p| p.parent()).map(Path::to_owned);
-        let name = match kind {
-            DialogKind::Export(_) => self.export_file_name(),
-            _ => self.suggested_file_name(),
-        };
-        match self.dialogs.pick(kind, directory.as_deref(), &name) {
-            Picked::Path(path) => Some(path),
-            Picked::Cancelled => None,
-            Picked::NoBackend => {
-                self.modal = Some(Modal::PathEntry {
-                    kind,
-                    text: directory
-                        .map_or_else(|| name.clone(), |d| d.join(&name).display().to_string()),
-                    message: NO_BACKEND_HELP.to_owned(),
-                });
-                None
-            }
-        }
-    }
-
-    fn suggested_file_name(&self) -> String {
+    pub(super) fn suggested_file_name(&self) -> String {
         match self.doc.origin() {
             Origin::File(path) => path
                 .file_name()
@@ -778,25 +756,27 @@ impl OrganigramApp {
         }
     }
 
-    /// Save: to the chart's file, or ask where. Returns true when saved. If the file
-    /// changed on disk since it was loaded, asks first instead of overwriting.
-    pub(super) fn save(&mut self, ctx: &egui::Context) -> bool {
+    /// Save: to the chart's file, or ask where; once saved, carries out `then`. If the
+    /// file changed on disk since it was loaded, asks first instead of overwriting.
+    pub(super) fn save(&mut self, ctx: &egui::Context, then: Option<Pending>) {
         match self.doc.path().cloned() {
             Some(path) if self.doc.changed_on_disk() => {
                 self.modal = Some(Modal::ChangedOnDisk { path });
-                false
             }
-            Some(path) => self.save_to(ctx, &path),
-            None => self.save_as(ctx),
+            Some(path) => {
+                if self.save_to(ctx, &path) {
+                    if let Some(then) = then {
+                        self.carry_out(ctx, then);
+                    }
+                }
+            }
+            None => self.save_as(ctx, then),
         }
     }
 
-    /// Save As: ask where, then save. Returns true when saved.
-    pub(super) fn save_as(&mut self, ctx: &egui::Context) -> bool {
-        match self.pick(ctx, DialogKind::SaveChart) {
-            Some(path) => self.save_to(ctx, &path),
-            None => false,
-        }
+    /// Save As: ask where, then save; once saved, carries out `then`.
+    pub(super) fn save_as(&mut self, ctx: &egui::Context, then: Option<Pending>) {
+        self.ask_path(ctx, DialogKind::SaveChart, then);
     }
 
     /// True when the chart is in Chinese (its title has CJK characters).

@@ -7,6 +7,7 @@ use egui::{Id, RichText};
 
 use super::app::OrganigramApp;
 use super::command::Command;
+use super::file_flow::typed_path;
 use super::files::DialogKind;
 use crate::model::NodeId;
 
@@ -45,6 +46,8 @@ pub enum Modal {
         kind: DialogKind,
         text: String,
         message: String,
+        /// What waits for the save.
+        then: Option<Pending>,
     },
 }
 
@@ -83,7 +86,7 @@ enum Choice {
         ids: Vec<NodeId>,
         keep_reports: bool,
     },
-    Path(DialogKind, PathBuf),
+    Path(DialogKind, PathBuf, Option<Pending>),
     Overwrite(PathBuf),
     Restore(super::recovery::Orphan),
     Discard(super::recovery::Orphan),
@@ -195,6 +198,7 @@ impl OrganigramApp {
                     kind,
                     text,
                     message,
+                    then,
                 } => {
                     ui.label(message.as_str());
                     ui.add_space(6.0);
@@ -210,7 +214,7 @@ impl OrganigramApp {
                             "Save"
                         };
                         if ui.button(action).clicked() && !text.trim().is_empty() {
-                            choice = Choice::Path(*kind, PathBuf::from(text.trim()));
+                            choice = Choice::Path(*kind, typed_path(text), then.clone());
                         }
                         if ui.button("Cancel").clicked() {
                             choice = Choice::Close;
@@ -229,9 +233,7 @@ impl OrganigramApp {
             }
             Choice::SaveThen(then) => {
                 self.modal = None;
-                if self.save(ctx) {
-                    self.carry_out(ctx, then);
-                }
+                self.save(ctx, Some(then));
             }
             Choice::DiscardThen(then) => {
                 self.modal = None;
@@ -276,21 +278,15 @@ impl OrganigramApp {
             }
             Choice::SaveElsewhere => {
                 self.modal = None;
-                self.save_as(ctx);
+                self.save_as(ctx, None);
             }
             Choice::Reload(path) => {
                 self.modal = None;
                 self.open_path(ctx, &path);
             }
-            Choice::Path(kind, path) => {
+            Choice::Path(kind, path, then) => {
                 self.modal = None;
-                match kind {
-                    DialogKind::OpenChart => self.open_path(ctx, &path),
-                    DialogKind::SaveChart => {
-                        self.save_to(ctx, &path);
-                    }
-                    DialogKind::Export(_) => self.export_to(ctx, &path),
-                }
+                self.use_path(ctx, kind, &path, then);
             }
         }
     }

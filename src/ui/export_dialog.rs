@@ -126,9 +126,7 @@ impl OrganigramApp {
         self.export_form.open = open && !go;
         if go {
             let format = self.export_form.format;
-            if let Some(path) = self.pick(ctx, DialogKind::Export(format)) {
-                self.export_to(ctx, &path);
-            }
+            self.ask_path(ctx, DialogKind::Export(format), None);
         }
     }
 

@@ -1,4 +1,8 @@
-//! Native file dialogs (rfd), and a scripted stand-in for tests.
+//! Native file dialogs (rfd), and scripted stand-ins for tests.
+//!
+//! A native dialog runs on its own thread and its answer arrives later, so the editor
+//! keeps drawing (and the desktop never flags the window as not responding) while the
+//! user browses.
 //!
 //! On Linux rfd needs an xdg-desktop-portal or zenity; with neither it returns nothing at
 //! all, which looks exactly like "Cancel". We check for a backend first so the user is
@@ -6,6 +10,8 @@
 
 use std::collections::VecDeque;
 use std::path::{Path, PathBuf};
+use std::sync::mpsc::{channel, Receiver, Sender};
+use std::sync::{Arc, Mutex};
 
 use crate::export::ExportFormat;
 
@@ -31,45 +37,94 @@ pub enum DialogKind {
     Export(ExportFormat),
 }
 
-/// Shows file dialogs.
-pub trait FileDialogs {
-    /// Shows a dialog of `kind`, starting in `directory`, suggesting `file_name` when saving.
-    fn pick(&mut self, kind: DialogKind, directory: Option<&Path>, file_name: &str) -> Picked;
+/// A dialog's answer: right away, or later while the dialog stays open.
+#[derive(Debug)]
+pub enum Asked {
+    /// The answer is known now.
+    Now(Picked),
+    /// The dialog is open; its answer arrives here when the user closes it.
+    Later(Receiver<Picked>),
 }
 
-/// The system's native dialogs, through rfd.
+/// Shows file dialogs.
+pub trait FileDialogs {
+    /// Shows a dialog of `kind`, starting in `directory`, suggesting `file_name` when
+    /// saving. A dialog that stays open calls `repaint` when it is answered.
+    fn ask(
+        &mut self,
+        kind: DialogKind,
+        directory: Option<&Path>,
+        file_name: &str,
+        repaint: &egui::Context,
+    ) -> Asked;
+}
+
+/// The system's native dialogs, through rfd, each on its own thread.
 #[derive(Default)]
 pub struct NativeDialogs;
 
 impl FileDialogs for NativeDialogs {
-    fn pick(&mut self, kind: DialogKind, directory: Option<&Path>, file_name: &str) -> Picked {
+    fn ask(
+        &mut self,
+        kind: DialogKind,
+        directory: Option<&Path>,
+        file_name: &str,
+        repaint: &egui::Context,
+    ) -> Asked {
         if !backend_available() {
-            return Picked::NoBackend;
+            return Asked::Now(Picked::NoBackend);
         }
-        let dialog = match kind {
-            DialogKind::Export(format) => {
-                let name = format.name().to_uppercase();
-                rfd::FileDialog::new().add_filter(format!("{name} file"), &[format.name()])
-            }
-            _ => rfd::FileDialog::new().add_filter("Organigram chart", &["ron"]),
-        };
-        let dialog = match directory {
-            Some(directory) => dialog.set_directory(directory),
-            None => dialog,
-        };
-        let chosen = match kind {
-            DialogKind::Export(_) => dialog
+        let (directory, file_name) = (directory.map(Path::to_owned), file_name.to_owned());
+        let (answer, answered) = channel();
+        let repaint = repaint.clone();
+        let shown = std::thread::Builder::new()
+            .name("file dialog".into())
+            .spawn(move || {
+                let picked = pollster::block_on(show(kind, directory, file_name));
+                // The editor may have gone; then nobody needs the answer.
+                let _ = answer.send(picked);
+                repaint.request_repaint();
+            });
+        match shown {
+            Ok(_) => Asked::Later(answered),
+            Err(_) => Asked::Now(Picked::NoBackend),
+        }
+    }
+}
+
+/// Shows the native dialog and waits for the user.
+async fn show(kind: DialogKind, directory: Option<PathBuf>, file_name: String) -> Picked {
+    let dialog = match kind {
+        DialogKind::Export(format) => {
+            let name = format.name().to_uppercase();
+            rfd::AsyncFileDialog::new().add_filter(format!("{name} file"), &[format.name()])
+        }
+        _ => rfd::AsyncFileDialog::new().add_filter("Organigram chart", &["ron"]),
+    };
+    let dialog = match directory {
+        Some(directory) => dialog.set_directory(directory),
+        None => dialog,
+    };
+    let chosen = match kind {
+        DialogKind::Export(_) => {
+            dialog
                 .set_title("Export chart")
                 .set_file_name(file_name)
-                .save_file(),
-            DialogKind::OpenChart => dialog.set_title("Open chart").pick_file(),
-            DialogKind::SaveChart => dialog
+                .save_file()
+                .await
+        }
+        DialogKind::OpenChart => dialog.set_title("Open chart").pick_file().await,
+        DialogKind::SaveChart => {
+            dialog
                 .set_title("Save chart")
                 .set_file_name(file_name)
-                .save_file(),
-        };
-        chosen.map_or(Picked::Cancelled, Picked::Path)
-    }
+                .save_file()
+                .await
+        }
+    };
+    chosen.map_or(Picked::Cancelled, |file| {
+        Picked::Path(file.path().to_owned())
+    })
 }
 
 /// Dialog answers given in advance, for tests.
@@ -80,8 +135,49 @@ pub struct ScriptedDialogs {
 }
 
 impl FileDialogs for ScriptedDialogs {
-    fn pick(&mut self, _kind: DialogKind, _directory: Option<&Path>, _file_name: &str) -> Picked {
-        self.answers.pop_front().unwrap_or(Picked::Cancelled)
+    fn ask(&mut self, _: DialogKind, _: Option<&Path>, _: &str, _: &egui::Context) -> Asked {
+        Asked::Now(self.answers.pop_front().unwrap_or(Picked::Cancelled))
+    }
+}
+
+/// An open dialog's kind and where its answer goes.
+type OpenDialog = (DialogKind, Sender<Picked>);
+
+/// Dialogs that stay open until the test answers them, as native dialogs do.
+#[derive(Clone, Default)]
+pub struct OpenDialogs {
+    waiting: Arc<Mutex<Vec<OpenDialog>>>,
+}
+
+impl OpenDialogs {
+    /// The kinds of the dialogs open now, oldest first.
+    pub fn open(&self) -> Vec<DialogKind> {
+        self.waiting
+            .lock()
+            .map(|waiting| waiting.iter().map(|(kind, _)| *kind).collect())
+            .unwrap_or_default()
+    }
+
+    /// Answers the oldest open dialog; false if none is open.
+    pub fn answer(&self, picked: Picked) -> bool {
+        let Ok(mut waiting) = self.waiting.lock() else {
+            return false;
+        };
+        if waiting.is_empty() {
+            return false;
+        }
+        let (_, answer) = waiting.remove(0);
+        answer.send(picked).is_ok()
+    }
+}
+
+impl FileDialogs for OpenDialogs {
+    fn ask(&mut self, kind: DialogKind, _: Option<&Path>, _: &str, _: &egui::Context) -> Asked {
+        let (answer, answered) = channel();
+        if let Ok(mut waiting) = self.waiting.lock() {
+            waiting.push((kind, answer));
+        }
+        Asked::Later(answered)
     }
 }
 

@@ -8,6 +8,7 @@ pub mod command;
 mod dialogs;
 pub mod document;
 mod export_dialog;
+mod file_flow;
 pub mod files;
 pub mod fonts;
 mod icon;

@@ -28,10 +28,10 @@ impl OrganigramApp {
             Command::New => self.guard_unsaved(ctx, Pending::New),
             Command::Open => self.guard_unsaved(ctx, Pending::Open),
             Command::Save => {
-                self.save(ctx);
+                self.save(ctx, None);
             }
             Command::SaveAs => {
-                self.save_as(ctx);
+                self.save_as(ctx, None);
             }
             Command::Export => self.export_form.open = true,
             Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),

@@ -31,6 +31,10 @@ impl OrganigramApp {
                 ""
             };
             ui.label(format!("{place}{dirty}"));
+            if self.is_waiting_for_file_dialog() {
+                ui.separator();
+                ui.label("A file dialog is open");
+            }
         });
     }
 }
