@@ -222,32 +222,32 @@ impl Document {
 
     /// Undoes the last step; returns its label.
     pub fn undo(&mut self) -> Result<Option<String>, EditError> {
-        self.history.end_group();
-        let next = self.history.peek_undo();
-        let touched = next.and_then(Edit::touched_cards);
-        let scopes = next
-            .map(|edit| edit.footprint(&self.chart))
-            .unwrap_or_default();
-        self.tallies_before(&scopes);
-        let result = self.history.undo(&mut self.chart);
-        self.tallies_after(&scopes);
-        let label = result?;
-        if label.is_some() {
-            self.changed(touched);
-        }
-        Ok(label)
+        self.step_through_history(true)
     }
 
     /// Redoes the last undone step; returns its label.
     pub fn redo(&mut self) -> Result<Option<String>, EditError> {
+        self.step_through_history(false)
+    }
+
+    /// Undoes (`back`) or redoes one step, keeping the caches up to date.
+    fn step_through_history(&mut self, back: bool) -> Result<Option<String>, EditError> {
         self.history.end_group();
-        let next = self.history.peek_redo();
+        let next = if back {
+            self.history.peek_undo()
+        } else {
+            self.history.peek_redo()
+        };
         let touched = next.and_then(Edit::touched_cards);
         let scopes = next
             .map(|edit| edit.footprint(&self.chart))
             .unwrap_or_default();
         self.tallies_before(&scopes);
-        let result = self.history.redo(&mut self.chart);
+        let result = if back {
+            self.history.undo(&mut self.chart)
+        } else {
+            self.history.redo(&mut self.chart)
+        };
         self.tallies_after(&scopes);
         let label = result?;
         if label.is_some() {
