@@ -516,6 +516,23 @@ fn saving_over_a_file_changed_on_disk_asks_first() {
         path.with_extension("ron.bak").exists(),
         "the previous version is kept as .bak"
     );
+
+    // Saving before New goes through the same question, then carries on with New.
+    add_subordinate_under(&mut harness, "Marketing Director");
+    let ours = harness.state().document().chart().clone();
+    std::fs::write(&path, &theirs).expect("write");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    harness.run();
+    harness.get_by_label("Save").click();
+    harness.run();
+    assert_eq!(
+        harness.state().modal_title(),
+        Some("The file changed on disk")
+    );
+    harness.get_by_label("Overwrite").click();
+    harness.run();
+    assert_eq!(load_file(&path).expect("loads"), ours);
+    assert_eq!(harness.state().document().chart().len(), 1, "then New");
 }
 
 #[test]

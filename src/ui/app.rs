@@ -761,7 +761,7 @@ impl OrganigramApp {
     pub(super) fn save(&mut self, ctx: &egui::Context, then: Option<Pending>) {
         match self.doc.path().cloned() {
             Some(path) if self.doc.changed_on_disk() => {
-                self.modal = Some(Modal::ChangedOnDisk { path });
+                self.modal = Some(Modal::ChangedOnDisk { path, then });
             }
             Some(path) => {
                 if self.save_to(ctx, &path) {

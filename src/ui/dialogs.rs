@@ -36,7 +36,11 @@ pub enum Modal {
     /// Something went wrong; the chart is as it was.
     Error { title: String, message: String },
     /// The file changed on disk since it was loaded: overwrite, save elsewhere, or reload.
-    ChangedOnDisk { path: PathBuf },
+    ChangedOnDisk {
+        path: PathBuf,
+        /// What waits for the save.
+        then: Option<Pending>,
+    },
     /// Recovery copies from a session that ended without saving.
     Recover {
         orphans: Vec<super::recovery::Orphan>,
@@ -87,10 +91,9 @@ enum Choice {
         keep_reports: bool,
     },
     Path(DialogKind, PathBuf, Option<Pending>),
-    Overwrite(PathBuf),
     Restore(super::recovery::Orphan),
     Discard(super::recovery::Orphan),
-    SaveElsewhere,
+    SaveElsewhere(Option<Pending>),
     Reload(PathBuf),
 }
 
@@ -173,7 +176,7 @@ impl OrganigramApp {
                         choice = Choice::Close;
                     }
                 }
-                Modal::ChangedOnDisk { path } => {
+                Modal::ChangedOnDisk { path, then } => {
                     ui.label(format!(
                         "{} was changed by someone or something else since you opened it. Saving now would replace their changes.",
                         path.display()
@@ -181,10 +184,10 @@ impl OrganigramApp {
                     ui.add_space(8.0);
                     ui.horizontal(|ui| {
                         if ui.button("Overwrite").clicked() {
-                            choice = Choice::Overwrite(path.clone());
+                            choice = Choice::Path(DialogKind::SaveChart, path.clone(), then.clone());
                         }
                         if ui.button("Save As…").clicked() {
-                            choice = Choice::SaveElsewhere;
+                            choice = Choice::SaveElsewhere(then.clone());
                         }
                         if ui.button("Reload from disk").on_hover_text("Discards your unsaved changes").clicked() {
                             choice = Choice::Reload(path.clone());
@@ -272,13 +275,9 @@ impl OrganigramApp {
                     }
                 }
             }
-            Choice::Overwrite(path) => {
+            Choice::SaveElsewhere(then) => {
                 self.modal = None;
-                self.save_to(ctx, &path);
-            }
-            Choice::SaveElsewhere => {
-                self.modal = None;
-                self.save_as(ctx, None);
+                self.save_as(ctx, then);
             }
             Choice::Reload(path) => {
                 self.modal = None;
