@@ -180,6 +180,55 @@ proptest! {
     }
 }
 
+proptest! {
+    /// Compact mode: a team of leaves, or two or more leaf posts in a mixed team, ride
+    /// beside the manager's line, below the manager and above the subordinates that have
+    /// teams of their own; units in a mixed team stay in the row; nothing overlaps.
+    #[test]
+    fn compact_teams_ride_beside_the_line(recipes in prop::collection::vec(common::node_recipe(), 1..60)) {
+        let mut chart = common::build_chart(&recipes);
+        // Unpinned and unfolded, so every card is placed by the rules under test.
+        let ids: Vec<NodeId> = chart.tree_order().collect();
+        for id in ids {
+            let _ = chart.apply(Edit::SetField { id, field: organigram::model::Field::Pin(None) });
+            let _ = chart.apply(Edit::SetField { id, field: organigram::model::Field::Collapsed(false) });
+        }
+        let options = LayoutOptions::default();
+        prop_assert!(options.compact);
+        let layout = layout_chart_with_sizes(&chart, &options, |id| [60.0 + (id.0 % 5) as f32 * 30.0, 40.0 + (id.0 % 3) as f32 * 15.0]);
+        for (i, a) in layout.cards.iter().enumerate() {
+            for b in &layout.cards[i + 1..] {
+                prop_assert!(!a.rect.overlaps(&b.rect), "{:?} overlaps {:?}", a, b);
+            }
+        }
+        for manager in chart.tree_order() {
+            let team: Vec<NodeId> = chart.children(manager).iter().copied()
+                .filter(|&c| chart.node(c).unwrap().kind != NodeKind::Assistant)
+                .collect();
+            let leaf = |c: NodeId| chart.children(c).is_empty();
+            let all_leaves = team.iter().all(|&c| leaf(c));
+            let beside: Vec<NodeId> = team.iter().copied()
+                .filter(|&c| leaf(c) && (all_leaves || chart.node(c).unwrap().kind != NodeKind::Unit))
+                .collect();
+            let stacked = team.len() >= 2 && beside.len() >= 2;
+            let boss = layout.rect(manager).unwrap();
+            let stem = boss.centre()[0];
+            let lowest_side = beside.iter().filter(|_| stacked).map(|&c| layout.rect(c).unwrap().bottom()).fold(boss.bottom(), f32::max);
+            for &member in &team {
+                let card = layout.get(member).unwrap();
+                if stacked && beside.contains(&member) {
+                    prop_assert_eq!(card.placement, Placement::Side, "{:?} rides beside {:?}", member, manager);
+                    prop_assert!(card.rect.y >= boss.bottom());
+                    prop_assert!(card.rect.right() <= stem - options.side_gap + 0.01 || card.rect.x >= stem + options.side_gap - 0.01);
+                } else {
+                    prop_assert_eq!(card.placement, Placement::Tree, "{:?} stays in the row of {:?}", member, manager);
+                    prop_assert!(card.rect.y >= lowest_side, "{:?} hangs below the cards beside {:?}", member, manager);
+                }
+            }
+        }
+    }
+}
+
 #[test]
 fn a_million_deep_chain_lays_out_without_overflowing_the_stack() {
     let chart = organigram::generate::generate(1_000_000, 1, organigram::generate::Shape::Chain);

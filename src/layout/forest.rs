@@ -149,17 +149,29 @@ fn prepare(
                     team.push((child, stackable));
                 }
             }
-            let stack_team =
-                options.compact && team.len() >= 2 && team.iter().all(|&(_, stackable)| stackable);
-            if stack_team {
-                for &(child, _) in team.iter() {
-                    let extent = extent_of(child);
+            // Compact: a team of leaves rides beside the manager's line, in two columns.
+            // In a mixed team, two or more leaf posts do, and the rest hang below; units
+            // stay in the row, as the peers they are.
+            let all_stackable = team.iter().all(|&(_, stackable)| stackable);
+            let beside = |&(child, stackable): &(NodeId, bool)| {
+                options.compact
+                    && stackable
+                    && (all_stackable || !is_unit(chart, child))
+            };
+            let stack_team = team.len() >= 2 && team.iter().filter(|m| beside(m)).count() >= 2;
+            for member in team.iter() {
+                if stack_team && beside(member) {
+                    let extent = extent_of(member.0);
                     half_breadth = half_breadth.max(side_gap + extent.breadth);
-                    sides.push((child, extent));
+                    sides.push((member.0, extent));
                 }
-            } else {
-                stack.extend(team.iter().rev().map(|&(child, _)| (child, index)));
             }
+            stack.extend(
+                team.iter()
+                    .rev()
+                    .filter(|member| !(stack_team && beside(member)))
+                    .map(|&(child, _)| (child, index)),
+            );
         }
         nodes.push(TreeNode {
             id,
@@ -171,6 +183,12 @@ fn prepare(
             half_breadth,
         });
     }
+}
+
+fn is_unit(chart: &Chart, id: NodeId) -> bool {
+    chart
+        .shape(id)
+        .is_some_and(|(shape, _)| shape.kind == NodeKind::Unit)
 }
 
 /// Depth taken by the rows of side cards below a card.
