@@ -738,7 +738,20 @@ fn a_generated_100k_chart_opens_pans_zooms_and_selects() {
 
 #[test]
 fn show_levels_and_expand_all_from_the_view_menu() {
+    // The mid-size sample is too wide to read fitted: it opens at its top, with a hint.
+    let mid = harness(OrganigramApp::with_dialogs(
+        Box::new(ScriptedDialogs::default()),
+        Start::Sample("midsize-northwind".into()),
+    ));
+    assert!(
+        mid.state()
+            .notice()
+            .is_some_and(|n| n.contains("Show 3 levels")),
+        "{:?}",
+        mid.state().notice()
+    );
     let mut harness = editor(ScriptedDialogs::default());
+    assert_eq!(harness.state().notice(), None, "the seed fits: no hint");
     let loaded = harness.state().document().chart().clone();
     harness.get_by_label("View").click();
     harness.run();

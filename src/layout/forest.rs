@@ -154,9 +154,7 @@ fn prepare(
             // stay in the row, as the peers they are.
             let all_stackable = team.iter().all(|&(_, stackable)| stackable);
             let beside = |&(child, stackable): &(NodeId, bool)| {
-                options.compact
-                    && stackable
-                    && (all_stackable || !is_unit(chart, child))
+                options.compact && stackable && (all_stackable || !is_unit(chart, child))
             };
             let stack_team = team.len() >= 2 && team.iter().filter(|m| beside(m)).count() >= 2;
             for member in team.iter() {

@@ -19,17 +19,6 @@ use crate::samples;
 use crate::ui::canvas::Canvas;
 use crate::ui::inspector::Inspector;
 
-/// Charts with more cards than this, none folded, open with a hint on getting an overview.
-const OVERVIEW_HINT_CARDS: usize = 3_000;
-
-/// True for a chart too big to take in unfolded: thousands of cards, none folded.
-fn needs_overview(chart: &Chart) -> bool {
-    chart.len() > OVERVIEW_HINT_CARDS
-        && !chart
-            .tree_order()
-            .any(|id| chart.node(id).is_some_and(|n| n.collapsed))
-}
-
 /// What the editor opens at start.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Start {
@@ -71,9 +60,6 @@ pub struct OrganigramApp {
     pub(super) queue: Vec<Action>,
     pub(super) modal: Option<Modal>,
     pub(super) notice: Option<Notice>,
-    /// Say, once the next frame starts, how to get an overview of the large chart just
-    /// opened.
-    overview_hint: bool,
     /// The file dialog open now, if any.
     pub(super) waiting: Option<super::file_flow::Waiting>,
     /// When the user last pressed, typed or moved anything (egui time, seconds).
@@ -138,7 +124,6 @@ impl OrganigramApp {
             },
         };
         OrganigramApp {
-            overview_hint: needs_overview(doc.chart()),
             doc,
             canvas: Canvas::default(),
             selection: Vec::new(),
@@ -238,17 +223,6 @@ impl OrganigramApp {
         self.handle_dropped_files(ui.ctx());
         self.update_title(ui.ctx());
         self.poll_file_dialog(ui.ctx());
-        if std::mem::take(&mut self.overview_hint) {
-            let levels = Command::ShowLevels(3);
-            let text = format!(
-                "A large chart: {} ({}, in the View menu) gives an overview",
-                levels.label(),
-                levels
-                    .shortcut()
-                    .map_or_else(String::new, |s| ui.ctx().format_shortcut(&s))
-            );
-            self.say(ui.ctx(), text, false);
-        }
         let now = ui.input(|i| i.time);
         if ui.input(|i| !i.events.is_empty() || i.pointer.any_down()) {
             self.last_input = now;
@@ -291,6 +265,9 @@ impl OrganigramApp {
                 }
                 let events = self.canvas.show(ui, &mut self.doc, &marks);
                 self.queue.extend(events);
+                if std::mem::take(&mut self.canvas.opened_at_top) {
+                    self.hint_overview(ui.ctx());
+                }
                 self.rename_overlay(ui);
                 self.notice_overlay(ui);
             });
@@ -689,10 +666,27 @@ impl OrganigramApp {
         }
     }
 
+    /// Says how to take in a chart too big to read when fitted in the window.
+    fn hint_overview(&mut self, ctx: &egui::Context) {
+        let shortcut = |command: Command| {
+            command
+                .shortcut()
+                .map_or_else(String::new, |s| ctx.format_shortcut(&s))
+        };
+        let levels = Command::ShowLevels(3);
+        let text = format!(
+            "Too big to read when fitted: {} ({}, View menu) gives an overview; {} ({}) shows it all",
+            levels.label(),
+            shortcut(levels),
+            Command::ZoomFit.label(),
+            shortcut(Command::ZoomFit),
+        );
+        self.say(ctx, text, false);
+    }
+
     pub(super) fn replace_document(&mut self, doc: Document) {
         // The chart being replaced was saved, or the user chose not to save it.
         self.recovery.clear();
-        self.overview_hint = needs_overview(doc.chart());
         self.doc = doc;
         self.canvas.reset();
         self.selection.clear();

@@ -96,6 +96,8 @@ pub struct Canvas {
     rect: Rect,
     /// Whether the last frame called egui_graphs (for tests and benchmarks).
     pub drew_graph_last_frame: bool,
+    /// The chart just opened was too big to read fitted, so it shows its top instead.
+    pub opened_at_top: bool,
 }
 
 impl Default for Canvas {
@@ -108,6 +110,7 @@ impl Default for Canvas {
             replay: None,
             drag: None,
             panning: false,
+            opened_at_top: false,
             context_target: None,
             rect: Rect::from_min_size(Pos2::ZERO, Vec2::new(800.0, 600.0)),
             drew_graph_last_frame: false,
@@ -231,6 +234,7 @@ impl Canvas {
                 self.camera = Camera::fit(bounds, rect.size());
                 if self.opening && self.camera.zoom < OPENING_MIN_ZOOM {
                     self.show_top(doc, rect.size());
+                    self.opened_at_top = true;
                 }
             }
             self.fit_pending = false;
