@@ -1,7 +1,10 @@
 //! The open chart with its history, file, and the caches the canvas draws from.
 
+use std::cell::RefCell;
 use std::path::PathBuf;
 use std::sync::Arc;
+
+use rustc_hash::FxHashMap;
 
 use crate::layout::{card_text, CardStyle, CardText, ChartLayout, LayoutOptions, Layouter};
 use crate::model::{
@@ -84,6 +87,8 @@ pub struct Document {
     stats: ChartStats,
     stats_revision: Option<u64>,
     disk: Option<DiskStamp>,
+    /// [`Document::hidden_below`]'s answers, for one revision.
+    hidden_below: RefCell<(Option<u64>, FxHashMap<NodeId, usize>)>,
 }
 
 impl Document {
@@ -114,6 +119,7 @@ impl Document {
             stats: ChartStats::default(),
             stats_revision: None,
             disk,
+            hidden_below: RefCell::default(),
         }
     }
 
@@ -349,8 +355,57 @@ impl Document {
         &self.names
     }
 
-    /// How many nodes are folded away below `id`.
+    /// How many nodes are folded away below `id`; counted once per chart revision, since
+    /// the canvas asks again whenever the selection or the view changes.
     pub fn hidden_below(&self, id: NodeId) -> usize {
-        self.chart.subtree(id).count().saturating_sub(1)
+        let count = || self.chart.subtree(id).count().saturating_sub(1);
+        let Ok(mut cache) = self.hidden_below.try_borrow_mut() else {
+            return count();
+        };
+        if cache.0 != Some(self.revision) {
+            *cache = (Some(self.revision), FxHashMap::default());
+        }
+        *cache.1.entry(id).or_insert_with(count)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Field, NodeKind};
+
+    #[test]
+    fn hidden_counts_follow_edits() {
+        let chart = crate::samples::find("seed-marketing-zh")
+            .and_then(|s| s.load().ok())
+            .unwrap_or_default();
+        let director = chart
+            .tree_order()
+            .find(|&id| chart.node(id).is_some_and(|n| n.title == "营销总监"))
+            .unwrap_or(NodeId(0));
+        let below = chart.subtree(director).count() - 1;
+        let mut doc = Document::new(chart, Origin::Untitled);
+        assert_eq!(doc.hidden_below(director), below);
+        let added = doc.apply(
+            Edit::AddNode {
+                id: doc.chart().fresh_id(),
+                parent: Some(director),
+                index: 0,
+                node: Box::new(crate::model::Node::new(NodeKind::Position, "新岗位")),
+            },
+            "add",
+        );
+        assert!(added.is_ok());
+        assert_eq!(doc.hidden_below(director), below + 1);
+        let folded = doc.apply(
+            Edit::SetField {
+                id: director,
+                field: Field::Collapsed(true),
+            },
+            "fold",
+        );
+        assert!(folded.is_ok());
+        assert!(doc.undo().is_ok() && doc.undo().is_ok());
+        assert_eq!(doc.hidden_below(director), below);
     }
 }
