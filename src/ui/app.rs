@@ -757,13 +757,7 @@ impl OrganigramApp {
             Some(path) if self.doc.changed_on_disk() => {
                 self.modal = Some(Modal::ChangedOnDisk { path, then });
             }
-            Some(path) => {
-                if self.save_to(ctx, &path) {
-                    if let Some(then) = then {
-                        self.carry_out(ctx, then);
-                    }
-                }
-            }
+            Some(path) => self.use_path(ctx, DialogKind::SaveChart, &path, then),
             None => self.save_as(ctx, then),
         }
     }

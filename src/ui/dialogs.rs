@@ -7,7 +7,6 @@ use egui::{Id, RichText};
 
 use super::app::OrganigramApp;
 use super::command::Command;
-use super::file_flow::typed_path;
 use super::files::DialogKind;
 use crate::model::NodeId;
 
@@ -217,7 +216,7 @@ impl OrganigramApp {
                             "Save"
                         };
                         if ui.button(action).clicked() && !text.trim().is_empty() {
-                            choice = Choice::Path(*kind, typed_path(text), then.clone());
+                            choice = Choice::Path(*kind, PathBuf::from(text.trim()), then.clone());
                         }
                         if ui.button("Cancel").clicked() {
                             choice = Choice::Close;

@@ -108,8 +108,3 @@ impl OrganigramApp {
         }
     }
 }
-
-/// For a typed path: the path as typed, trimmed.
-pub(super) fn typed_path(text: &str) -> PathBuf {
-    PathBuf::from(text.trim())
-}
