@@ -41,6 +41,15 @@ pub fn find(name: &str) -> Option<&'static Sample> {
     SAMPLES.iter().find(|sample| sample.name == name)
 }
 
+/// The Chinese seed chart, for unit tests (an empty chart if it failed to load, which
+/// the tests then notice).
+#[cfg(test)]
+pub(crate) fn seed() -> Chart {
+    find("seed-marketing-zh")
+        .and_then(|s| s.load().ok())
+        .unwrap_or_default()
+}
+
 impl Sample {
     /// Parses the sample.
     pub fn load(&self) -> Result<Chart, LoadError> {

@@ -376,9 +376,7 @@ mod tests {
 
     #[test]
     fn hidden_counts_follow_edits() {
-        let chart = crate::samples::find("seed-marketing-zh")
-            .and_then(|s| s.load().ok())
-            .unwrap_or_default();
+        let chart = crate::samples::seed();
         let director = chart
             .tree_order()
             .find(|&id| chart.node(id).is_some_and(|n| n.title == "营销总监"))

@@ -119,9 +119,7 @@ mod tests {
 
     #[test]
     fn duplicate_titles_get_their_unit() {
-        let chart = crate::samples::find("seed-marketing-zh")
-            .and_then(|s| s.load().ok())
-            .unwrap_or_default();
+        let chart = crate::samples::seed();
         let names = unique_names(&chart);
         let mut all: Vec<&String> = names.values().collect();
         all.sort();

@@ -258,9 +258,7 @@ mod tests {
     use crate::ui::document::Origin;
 
     fn dirty_doc() -> Document {
-        let chart = crate::samples::find("seed-marketing-zh")
-            .and_then(|s| s.load().ok())
-            .unwrap_or_default();
+        let chart = crate::samples::seed();
         let mut doc = Document::new(chart, Origin::Untitled);
         let renamed = doc.apply(
             Edit::SetField {

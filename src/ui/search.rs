@@ -147,9 +147,7 @@ mod tests {
 
     #[test]
     fn finds_chinese_and_english_in_titles_holders_and_duties() {
-        let zh = crate::samples::find("seed-marketing-zh")
-            .and_then(|s| s.load().ok())
-            .unwrap_or_default();
+        let zh = crate::samples::seed();
         assert_eq!(find(&zh, "销售主管").len(), 2);
         assert!(
             !find(&zh, "贴牌").is_empty(),
