@@ -10,25 +10,27 @@ use super::{LayoutOptions, Orientation, PlacedCard, Placement, RectInChart};
 
 const NONE: u32 = u32::MAX;
 
-/// A card's size in layout space: across the tree and down it.
+/// A card's size in layout space: across the tree and down it. Single precision, as
+/// card sizes are, so the per-node records a layout walks stay small.
 #[derive(Clone, Copy)]
 struct Extent {
-    breadth: f64,
-    depth: f64,
+    breadth: f32,
+    depth: f32,
 }
 
-/// A node placed by the tidy layout, with the cards that ride beside its line.
+/// A node placed by the tidy layout, with the cards that ride beside its line. Kept to
+/// 28 bytes: a million-node layout walks these several times.
 struct TreeNode {
     id: NodeId,
     card: Extent,
+    /// The parent's index; `NONE` for the virtual root and for pinned nodes (whose
+    /// places are in [`Buffers::pins`]).
     parent: u32,
-    /// The pin's place in layout space (breadth, depth), for pinned nodes.
-    pin: Option<(f64, f64)>,
     /// Side cards of this node: `sides[side_from..side_to]`.
     side_from: u32,
     side_to: u32,
     /// Breadth needed either side of the node's centre line.
-    half_breadth: f64,
+    half_breadth: f32,
 }
 
 /// Every buffer a layout needs, kept between layouts so that laying out again allocates
@@ -37,6 +39,8 @@ struct TreeNode {
 pub(super) struct Buffers {
     nodes: Vec<TreeNode>,
     sides: Vec<(NodeId, Extent)>,
+    /// Pinned nodes: index and the pin's place in layout space (breadth, depth).
+    pins: Vec<(u32, f64, f64)>,
     stack: Vec<(NodeId, u32)>,
     team: Vec<(NodeId, bool)>,
     input: TidyInput,
@@ -59,13 +63,13 @@ pub(super) fn lay_out(
 ) {
     let mut extent_of = |id: NodeId| {
         let [width, height] = size_of(id);
-        to_layout_space(options.orientation, f64::from(width), f64::from(height))
+        to_layout_space(options.orientation, width, height)
     };
     prepare(chart, options, &mut extent_of, buffers);
     place(options, buffers, cards);
 }
 
-fn to_layout_space(orientation: Orientation, width: f64, height: f64) -> Extent {
+fn to_layout_space(orientation: Orientation, width: f32, height: f32) -> Extent {
     match orientation {
         Orientation::TopDown => Extent {
             breadth: width,
@@ -90,12 +94,14 @@ fn prepare(
     let Buffers {
         nodes,
         sides,
+        pins,
         stack,
         team,
         ..
     } = buffers;
     nodes.clear();
     sides.clear();
+    pins.clear();
     team.clear();
     stack.clear();
     nodes.push(TreeNode {
@@ -105,7 +111,6 @@ fn prepare(
             depth: 0.0,
         },
         parent: NONE,
-        pin: None,
         side_from: 0,
         side_to: 0,
         half_breadth: 0.0,
@@ -129,7 +134,7 @@ fn prepare(
         };
         let card = extent_of(id);
         let side_from = sides.len() as u32;
-        let mut half_breadth = card.breadth / 2.0;
+        let mut half_breadth = f64::from(card.breadth) / 2.0;
         if !shape.collapsed {
             team.clear();
             for &child in children {
@@ -138,7 +143,7 @@ fn prepare(
                 };
                 if child_shape.kind == NodeKind::Assistant && !child_shape.pinned {
                     let extent = extent_of(child);
-                    half_breadth = half_breadth.max(side_gap + extent.breadth);
+                    half_breadth = half_breadth.max(side_gap + f64::from(extent.breadth));
                     sides.push((child, extent));
                 } else if child_shape.kind == NodeKind::Assistant {
                     // Pinned assistants are laid out on their own, at their pin.
@@ -160,7 +165,7 @@ fn prepare(
             for member in team.iter() {
                 if stack_team && beside(member) {
                     let extent = extent_of(member.0);
-                    half_breadth = half_breadth.max(side_gap + extent.breadth);
+                    half_breadth = half_breadth.max(side_gap + f64::from(extent.breadth));
                     sides.push((member.0, extent));
                 }
             }
@@ -171,14 +176,16 @@ fn prepare(
                     .map(|&(child, _)| (child, index)),
             );
         }
+        if let Some((breadth, depth)) = pin {
+            pins.push((index, breadth, depth));
+        }
         nodes.push(TreeNode {
             id,
             card,
             parent: if pin.is_some() { NONE } else { parent },
-            pin,
             side_from,
             side_to: sides.len() as u32,
-            half_breadth,
+            half_breadth: half_breadth as f32,
         });
     }
 }
@@ -193,7 +200,13 @@ fn is_unit(chart: &Chart, id: NodeId) -> bool {
 fn side_band_depth(sides: &[(NodeId, Extent)], row_gap: f64) -> f64 {
     sides
         .chunks(2)
-        .map(|row| row_gap + row.iter().map(|(_, e)| e.depth).fold(0.0, f64::max))
+        .map(|row| {
+            row_gap
+                + row
+                    .iter()
+                    .map(|(_, e)| f64::from(e.depth))
+                    .fold(0.0, f64::max)
+        })
         .sum()
 }
 
@@ -201,6 +214,7 @@ fn place(options: &LayoutOptions, buffers: &mut Buffers, cards: &mut Vec<PlacedC
     let Buffers {
         nodes,
         sides,
+        pins,
         input,
         fill,
         level,
@@ -230,10 +244,12 @@ fn place(options: &LayoutOptions, buffers: &mut Buffers, cards: &mut Vec<PlacedC
             input.width.push(0.0);
             input.height.push(0.0);
         } else {
-            input.width.push(2.0 * node.half_breadth + sibling_gap);
+            input
+                .width
+                .push(2.0 * f64::from(node.half_breadth) + sibling_gap);
             input
                 .height
-                .push(node.card.depth + side_band_depth(own_sides, row_gap) + level_gap);
+                .push(f64::from(node.card.depth) + side_band_depth(own_sides, row_gap) + level_gap);
         }
         if node.parent == NONE {
             input.tops.push(index as u32);
@@ -281,19 +297,18 @@ fn place(options: &LayoutOptions, buffers: &mut Buffers, cards: &mut Vec<PlacedC
     for index in 1..n {
         if top_of[index] == top_of[0] {
             let node = &nodes[index];
-            min_breadth = min_breadth.min(centre(index) - node.half_breadth);
+            min_breadth = min_breadth.min(centre(index) - f64::from(node.half_breadth));
         }
     }
     if !min_breadth.is_finite() {
         min_breadth = 0.0;
     }
     offsets[top_of[0] as usize] = (-min_breadth, 0.0);
-    for (index, node) in nodes.iter().enumerate().skip(1) {
-        if let Some((pin_breadth, pin_depth)) = node.pin {
-            // A pinned tree moves so that its top card's top-left corner sits at the pin.
-            let card_left = centre(index) - node.card.breadth / 2.0;
-            offsets[top_of[index] as usize] = (pin_breadth - card_left, pin_depth - out.y[index]);
-        }
+    for &(index, pin_breadth, pin_depth) in pins.iter() {
+        // A pinned tree moves so that its top card's top-left corner sits at the pin.
+        let index = index as usize;
+        let card_left = centre(index) - f64::from(nodes[index].card.breadth) / 2.0;
+        offsets[top_of[index] as usize] = (pin_breadth - card_left, pin_depth - out.y[index]);
     }
 
     cards.clear();
@@ -304,20 +319,23 @@ fn place(options: &LayoutOptions, buffers: &mut Buffers, cards: &mut Vec<PlacedC
         let top = out.y[index] + dy;
         cards.push(card_at(
             node.id,
-            mid - node.card.breadth / 2.0,
+            mid - f64::from(node.card.breadth) / 2.0,
             top,
             node.card,
-            if node.pin.is_some() {
+            if node.parent == NONE {
                 Placement::Pinned
             } else {
                 Placement::Tree
             },
             options.orientation,
         ));
-        let mut row_top = top + node.card.depth;
+        let mut row_top = top + f64::from(node.card.depth);
         for row in sides[node.side_from as usize..node.side_to as usize].chunks(2) {
             row_top += row_gap;
-            let row_depth = row.iter().map(|(_, e)| e.depth).fold(0.0, f64::max);
+            let row_depth = row
+                .iter()
+                .map(|(_, e)| f64::from(e.depth))
+                .fold(0.0, f64::max);
             // One card: right of the line. Two: left then right, in reading order.
             let (left, right) = match row {
                 [only] => (None, Some(only)),
@@ -327,7 +345,7 @@ fn place(options: &LayoutOptions, buffers: &mut Buffers, cards: &mut Vec<PlacedC
             if let Some((id, extent)) = left {
                 cards.push(card_at(
                     *id,
-                    mid - side_gap - extent.breadth,
+                    mid - side_gap - f64::from(extent.breadth),
                     row_top,
                     *extent,
                     Placement::Side,
@@ -399,14 +417,14 @@ fn card_at(
         Orientation::TopDown => RectInChart {
             x: breadth_at as f32,
             y: depth_at as f32,
-            width: extent.breadth as f32,
-            height: extent.depth as f32,
+            width: extent.breadth,
+            height: extent.depth,
         },
         Orientation::LeftToRight => RectInChart {
             x: depth_at as f32,
             y: breadth_at as f32,
-            width: extent.depth as f32,
-            height: extent.breadth as f32,
+            width: extent.depth,
+            height: extent.breadth,
         },
     };
     PlacedCard {
