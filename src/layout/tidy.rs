@@ -40,7 +40,9 @@ pub struct TidyOutput {
     pub y: Vec<f64>,
 }
 
-/// Per-node working state of the algorithm, kept together for locality.
+/// Per-node working state of the algorithm, kept together for locality: 64 bytes, one
+/// cache line. The vertical places live in the output's `y` from the start, and the
+/// second walk keeps its running sums in the output's `x`.
 #[derive(Clone, Copy, Default)]
 pub struct WorkNode {
     prelim: f64,
@@ -49,9 +51,6 @@ pub struct WorkNode {
     change: f64,
     modsum_extreme_left: f64,
     modsum_extreme_right: f64,
-    y: f64,
-    /// The modifiers summed over the node's ancestors (second walk).
-    sum_above: f64,
     thread_left: u32,
     thread_right: u32,
     extreme_left: u32,
@@ -88,32 +87,41 @@ pub fn tidy_into(input: &TidyInput, scratch: &mut TidyScratch, out: &mut TidyOut
         },
     );
     // Vertical places: each child starts where its parent's slot ends. Tops start at 0.
+    let y = &mut out.y;
+    y.clear();
+    y.resize(n, 0.0);
     for node in 0..n {
-        let bottom = work[node].y + input.height[node];
+        let bottom = y[node] + input.height[node];
         for &child in input.kids(node as u32) {
-            work[child as usize].y = bottom;
+            y[child as usize] = bottom;
         }
     }
     for node in (0..n as u32).rev() {
-        first_walk(input, work, node, &mut scratch.below);
+        first_walk(input, y, work, node, &mut scratch.below);
     }
-    out.x.clear();
-    out.x.resize(n, 0.0);
-    out.y.clear();
-    out.y.extend(work.iter().map(|w| w.y));
-    // Parents come before children, so a parent's sum is ready when its children need it.
+    // Parents come before children, so a parent's sum is ready when its children need
+    // it. Until a node is placed, its `x` holds the modifiers summed over its ancestors.
+    let x = &mut out.x;
+    x.clear();
+    x.resize(n, 0.0);
     for node in 0..n {
-        let modsum = work[node].sum_above + work[node].modifier;
-        out.x[node] = work[node].prelim + modsum;
+        let modsum = x[node] + work[node].modifier;
+        x[node] = work[node].prelim + modsum;
         add_child_spacing(input, work, node as u32);
         for &child in input.kids(node as u32) {
-            work[child as usize].sum_above = modsum;
+            x[child as usize] = modsum;
         }
     }
 }
 
 /// The part of the first walk done at `node`, once all its subtrees are laid out.
-fn first_walk(input: &TidyInput, work: &mut [WorkNode], node: u32, below: &mut Vec<(f64, usize)>) {
+fn first_walk(
+    input: &TidyInput,
+    y: &[f64],
+    work: &mut [WorkNode],
+    node: u32,
+    below: &mut Vec<(f64, usize)>,
+) {
     let kids = input.kids(node);
     let v = node as usize;
     if kids.is_empty() {
@@ -126,11 +134,11 @@ fn first_walk(input: &TidyInput, work: &mut [WorkNode], node: u32, below: &mut V
     // `below` is the paper's IYL list: the head is its last element.
     below.clear();
     let first = kids[0] as usize;
-    update_iyl(below, bottom(input, work, work[first].extreme_left), 0);
+    update_iyl(below, bottom(input, y, work[first].extreme_left), 0);
     for i in 1..kids.len() {
         let current = kids[i] as usize;
-        let min_y = bottom(input, work, work[current].extreme_right);
-        separate(input, work, kids, i, below);
+        let min_y = bottom(input, y, work[current].extreme_right);
+        separate(input, y, work, kids, i, below);
         update_iyl(below, min_y, i);
     }
     position_root(input, work, node);
@@ -141,8 +149,8 @@ fn first_walk(input: &TidyInput, work: &mut [WorkNode], node: u32, below: &mut V
     work[v].modsum_extreme_right = work[last].modsum_extreme_right;
 }
 
-fn bottom(input: &TidyInput, work: &[WorkNode], node: u32) -> f64 {
-    work[node as usize].y + input.height[node as usize]
+fn bottom(input: &TidyInput, y: &[f64], node: u32) -> f64 {
+    y[node as usize] + input.height[node as usize]
 }
 
 fn update_iyl(below: &mut Vec<(f64, usize)>, min_y: f64, index: usize) {
@@ -154,6 +162,7 @@ fn update_iyl(below: &mut Vec<(f64, usize)>, min_y: f64, index: usize) {
 
 fn separate(
     input: &TidyInput,
+    y: &[f64],
     work: &mut [WorkNode],
     kids: &[u32],
     i: usize,
@@ -178,7 +187,7 @@ fn separate(
     // Then push right wherever lower levels collide, spreading each push over the smaller
     // subtrees in between.
     while sr != NONE && cl != NONE {
-        if bottom(input, work, sr) > below[cursor].0 && cursor > 0 {
+        if bottom(input, y, sr) > below[cursor].0 && cursor > 0 {
             cursor -= 1;
         }
         let dist = (mssr + work[sr as usize].prelim + input.width[sr as usize])
@@ -187,8 +196,8 @@ fn separate(
             mscl += dist;
             move_subtree(work, kids, i, below[cursor].1, dist);
         }
-        let sy = bottom(input, work, sr);
-        let cy = bottom(input, work, cl);
+        let sy = bottom(input, y, sr);
+        let cy = bottom(input, y, cl);
         if sy <= cy {
             sr = next_right_contour(input, work, sr);
             if sr != NONE {
