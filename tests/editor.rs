@@ -750,6 +750,13 @@ fn show_levels_and_expand_all_from_the_view_menu() {
         "{:?}",
         mid.state().notice()
     );
+    // Its long titles are cut to the outline panel, not widening it.
+    let long = mid.get_by_label("Strategy & Corporate Development Manager");
+    assert!(
+        long.rect().right() < 300.0,
+        "the outline keeps its width: {:?}",
+        long.rect()
+    );
     let mut harness = editor(ScriptedDialogs::default());
     assert_eq!(harness.state().notice(), None, "the seed fits: no hint");
     let loaded = harness.state().document().chart().clone();

@@ -61,6 +61,9 @@ fn unique_names(chart: &Chart) -> rustc_hash::FxHashMap<NodeId, String> {
 impl OrganigramApp {
     pub(super) fn outline(&mut self, ui: &mut Ui) {
         ui.heading("Outline");
+        // Long names are cut to the panel (the full name shows on hover) rather than
+        // widening it: one chart with long titles must not widen the panel for good.
+        ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
         self.outline_cache
             .refresh(self.doc.chart(), self.doc.revision());
         let row_height = ui.spacing().interact_size.y;
@@ -99,7 +102,9 @@ impl OrganigramApp {
                             Some(NodeKind::Assistant) => RichText::new(&name).italics(),
                             _ => RichText::new(&name),
                         };
-                        let response = ui.selectable_label(selected.contains(&row.id), text);
+                        let response = ui
+                            .selectable_label(selected.contains(&row.id), text)
+                            .on_hover_text(&name);
                         if response.clicked() {
                             actions.push(Action::Reveal(row.id));
                         }
