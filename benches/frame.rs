@@ -4,27 +4,16 @@
 //!
 //! `cargo bench --bench frame`
 
+mod common;
+
 use std::hint::black_box;
 
+use common::frame;
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
-use egui::{Pos2, RawInput, Rect, Vec2};
 use organigram::generate::{generate, Shape};
 use organigram::model::Chart;
 use organigram::ui::files::ScriptedDialogs;
 use organigram::ui::OrganigramApp;
-
-fn input() -> RawInput {
-    RawInput {
-        screen_rect: Some(Rect::from_min_size(Pos2::ZERO, Vec2::new(1600.0, 1000.0))),
-        ..RawInput::default()
-    }
-}
-
-fn frame(ctx: &egui::Context, app: &mut OrganigramApp) -> usize {
-    let output = ctx.run_ui(input(), |ui| app.ui_body(ui));
-    let primitives = ctx.tessellate(output.shapes, output.pixels_per_point);
-    primitives.len()
-}
 
 fn bench_chart(c: &mut Criterion, name: &str, chart: Chart) {
     let mut group = c.benchmark_group("frame");

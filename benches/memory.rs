@@ -4,11 +4,11 @@
 //!
 //! `cargo bench --bench memory`
 
-use std::hint::black_box;
+mod common;
 
+use common::frame;
 use criterion::measurement::{Measurement, ValueFormatter};
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-use egui::{Pos2, RawInput, Rect, Vec2};
 use organigram::format::{load_file, write_chart};
 use organigram::generate::{generate, Shape};
 use organigram::ui::files::ScriptedDialogs;
@@ -69,15 +69,6 @@ impl ValueFormatter for Megabytes {
     fn scale_for_machines(&self, _values: &mut [f64]) -> &'static str {
         "B"
     }
-}
-
-fn frame(ctx: &egui::Context, app: &mut OrganigramApp) {
-    let input = RawInput {
-        screen_rect: Some(Rect::from_min_size(Pos2::ZERO, Vec2::new(1600.0, 1000.0))),
-        ..RawInput::default()
-    };
-    let output = ctx.run_ui(input, |ui| app.ui_body(ui));
-    black_box(ctx.tessellate(output.shapes, output.pixels_per_point));
 }
 
 fn memory(c: &mut Criterion<Resident>) {

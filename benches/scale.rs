@@ -3,26 +3,19 @@
 //!
 //! `cargo bench --bench scale`
 
+mod common;
+
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
+use common::frame;
 use criterion::{criterion_group, criterion_main, Criterion};
-use egui::{Pos2, RawInput, Rect, Vec2};
 use organigram::format::{read_chart, write_chart};
 use organigram::generate::{generate, Shape};
 use organigram::model::{Chart, NodeId, NodeKind};
 use organigram::ui::document::{Document, Origin};
 use organigram::ui::files::ScriptedDialogs;
 use organigram::ui::{Action, Command, OrganigramApp};
-
-fn frame(ctx: &egui::Context, app: &mut OrganigramApp) {
-    let input = RawInput {
-        screen_rect: Some(Rect::from_min_size(Pos2::ZERO, Vec2::new(1600.0, 1000.0))),
-        ..RawInput::default()
-    };
-    let output = ctx.run_ui(input, |ui| app.ui_body(ui));
-    black_box(ctx.tessellate(output.shapes, output.pixels_per_point));
-}
 
 /// The node whose subtree size is closest to `size`.
 fn subtree_near(chart: &Chart, size: usize) -> NodeId {
