@@ -39,6 +39,9 @@ pub struct Orphan {
     pub chart_path: PathBuf,
     /// The description file.
     pub meta_path: PathBuf,
+    /// How the copy differs from the file on disk, worked out once when the copy is
+    /// found: it loads both charts, and the recovery dialog asks every frame.
+    changes: String,
 }
 
 impl Orphan {
@@ -54,18 +57,22 @@ impl Orphan {
             7200..=172_799 => format!("{} hours ago", age / 3600),
             _ => format!("{} days ago", age / 86_400),
         };
-        let changes = match (&self.meta.original, load_file(&self.chart_path)) {
-            (Some(original), Ok(copy)) => match load_file(original) {
-                Ok(on_disk) => format!(
-                    "{} cards differ from the saved file",
-                    changed_nodes(&on_disk, &copy)
-                ),
-                Err(_) => "the saved file is gone or unreadable".to_owned(),
-            },
-            (None, Ok(copy)) => format!("{} cards, never saved", copy.len()),
-            (_, Err(_)) => "the copy is damaged".to_owned(),
-        };
-        format!("{} — saved {when}; {changes}", self.meta.name)
+        format!("{} — saved {when}; {}", self.meta.name, self.changes)
+    }
+}
+
+/// How the copy at `chart_path` differs from `original` on disk.
+fn describe_changes(original: Option<&Path>, chart_path: &Path) -> String {
+    match (original, load_file(chart_path)) {
+        (Some(original), Ok(copy)) => match load_file(original) {
+            Ok(on_disk) => format!(
+                "{} cards differ from the saved file",
+                changed_nodes(&on_disk, &copy)
+            ),
+            Err(_) => "the saved file is gone or unreadable".to_owned(),
+        },
+        (None, Ok(copy)) => format!("{} cards, never saved", copy.len()),
+        (_, Err(_)) => "the copy is damaged".to_owned(),
     }
 }
 
@@ -213,7 +220,8 @@ impl Recovery {
                 let chart_path = meta_path.with_extension("ron");
                 let mine = meta.session == self.session;
                 let alive = meta.pid != std::process::id() && process_alive(meta.pid);
-                (!mine && !alive && chart_path.exists()).then_some(Orphan {
+                (!mine && !alive && chart_path.exists()).then(|| Orphan {
+                    changes: describe_changes(meta.original.as_deref(), &chart_path),
                     meta,
                     chart_path,
                     meta_path,
