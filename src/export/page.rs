@@ -3,7 +3,7 @@
 
 use rustc_hash::FxHashSet;
 
-use crate::layout::{connectors, ChartLayout, Connector, RectInChart};
+use crate::layout::{connectors_to, ChartLayout, Connector, RectInChart};
 use crate::model::{Chart, NodeId, NodeKind};
 
 use super::{ExportError, ExportOptions, Scope};
@@ -147,10 +147,13 @@ fn drawing(
     cards: FxHashSet<NodeId>,
     heading: Option<String>,
 ) -> Drawing {
-    let connectors = connectors(chart, layout)
-        .into_iter()
-        .filter(|line| cards.contains(&line.from) && cards.contains(&line.to))
-        .collect();
+    // The lines between this drawing's cards only, in tree order.
+    let in_order = layout
+        .cards
+        .iter()
+        .map(|c| c.id)
+        .filter(|id| cards.contains(id));
+    let connectors = connectors_to(chart, layout, in_order, |id| cards.contains(&id));
     let bounds = layout
         .cards
         .iter()

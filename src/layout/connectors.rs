@@ -41,25 +41,31 @@ pub struct Connector {
     pub kind: LinkKind,
 }
 
-/// Every connector between visible cards, in tree order: solid lines first for each
-/// card, then its dotted lines.
-pub fn connectors(chart: &Chart, layout: &ChartLayout) -> Vec<Connector> {
-    let mut lines = Vec::with_capacity(layout.cards.len());
-    for card in &layout.cards {
-        if let Some(parent) = chart.parent(card.id).filter(|&p| layout.get(p).is_some()) {
-            let kind = LinkKind::for_placement(card.placement);
+/// The connectors to each of `cards` (visible cards, in the order given) from a card
+/// for which `drawn` holds: for each card its solid line, then its dotted lines. Views
+/// that draw part of a chart (a page, the cards near the screen) ask for just that part.
+pub fn connectors_to(
+    chart: &Chart,
+    layout: &ChartLayout,
+    cards: impl IntoIterator<Item = NodeId>,
+    drawn: impl Fn(NodeId) -> bool,
+) -> Vec<Connector> {
+    let mut lines = Vec::new();
+    for id in cards {
+        let Some(card) = layout.get(id) else { continue };
+        if let Some(parent) = chart.parent(id).filter(|&p| drawn(p)) {
             lines.push(Connector {
                 from: parent,
-                to: card.id,
-                kind,
+                to: id,
+                kind: LinkKind::for_placement(card.placement),
             });
         }
-        if let Some(node) = chart.node(card.id) {
+        if let Some(node) = chart.node(id) {
             for &manager in &node.dotted {
-                if layout.get(manager).is_some() {
+                if drawn(manager) && layout.get(manager).is_some() {
                     lines.push(Connector {
                         from: manager,
-                        to: card.id,
+                        to: id,
                         kind: LinkKind::Dotted,
                     });
                 }

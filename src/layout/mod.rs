@@ -15,7 +15,7 @@ pub mod wrap;
 use crate::model::{Chart, IdMap, NodeId};
 
 pub use card::{card_text, CardLine, CardStyle, CardText, LineRole};
-pub use connectors::{connectors, route, Connector, LinkKind};
+pub use connectors::{connectors_to, route, Connector, LinkKind};
 
 /// Which way the chart grows.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

@@ -10,7 +10,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use super::card_shape::{CardLook, CardPayload, CardShape};
 use super::link_shape::{Link, LinkShape};
 use super::look::DropMark;
-use crate::layout::Placement;
+use crate::layout::{connectors_to, Placement};
 use crate::model::{NodeId, NodeKind};
 use crate::ui::document::Document;
 
@@ -113,7 +113,9 @@ impl Scene {
             let at = graph.add_node_custom(payload, |node| node.set_location(centre));
             index.insert(card.id, at);
         }
-        for line in connectors_among(doc.chart(), &layout, &wanted) {
+        for line in connectors_to(doc.chart(), &layout, wanted.iter().copied(), |id| {
+            wanted.contains(&id)
+        }) {
             if let (Some(&from), Some(&to)) = (index.get(&line.from), index.get(&line.to)) {
                 graph.add_edge_custom(
                     from,
@@ -199,7 +201,8 @@ impl Scene {
             let at = graph.add_node_custom(payload, |node| node.set_location(centre));
             index.insert(card.id, at);
         }
-        for line in connectors_among(doc.chart(), &layout, &index.keys().copied().collect()) {
+        let shown = |id| index.contains_key(&id);
+        for line in connectors_to(doc.chart(), &layout, index.keys().copied(), shown) {
             if let (Some(&from), Some(&to)) = (index.get(&line.from), index.get(&line.to)) {
                 let link = Link {
                     kind: line.kind,
@@ -252,37 +255,6 @@ fn look_of(doc: &Document, id: NodeId, placement: Placement, marks: &Marks) -> C
             _ => DropMark::None,
         },
     }
-}
-
-/// The connectors whose lower end is one of `wanted` (the rest are not drawn anyway).
-fn connectors_among(
-    chart: &crate::model::Chart,
-    layout: &crate::layout::ChartLayout,
-    wanted: &FxHashSet<NodeId>,
-) -> Vec<crate::layout::Connector> {
-    use crate::layout::{Connector, LinkKind};
-    let mut lines = Vec::new();
-    for &id in wanted {
-        let Some(card) = layout.get(id) else { continue };
-        if let Some(parent) = chart.parent(id).filter(|p| wanted.contains(p)) {
-            let kind = LinkKind::for_placement(card.placement);
-            lines.push(Connector {
-                from: parent,
-                to: id,
-                kind,
-            });
-        }
-        for &manager in chart.node(id).map_or(&[][..], |n| n.dotted.as_slice()) {
-            if wanted.contains(&manager) && layout.get(manager).is_some() {
-                lines.push(Connector {
-                    from: manager,
-                    to: id,
-                    kind: LinkKind::Dotted,
-                });
-            }
-        }
-    }
-    lines
 }
 
 /// A layout rectangle as an egui rectangle (both in chart space).
