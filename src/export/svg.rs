@@ -152,7 +152,11 @@ pub fn render(
     }
     out.push_str("</g>\n");
 
-    let colours = unit_colours(chart);
+    // Each card's colour is its own or its nearest coloured ancestor's. Cards come
+    // parents first, so a card takes its parent's from here; only a card whose parent
+    // is not drawn (a page's top) looks up its ancestors.
+    let mut colours: FxHashMap<NodeId, Option<Colour>> =
+        FxHashMap::with_capacity_and_hasher(drawing.cards.len(), Default::default());
     for card in &layout.cards {
         if !drawing.cards.contains(&card.id) {
             continue;
@@ -160,8 +164,18 @@ pub fn render(
         let Some(node) = chart.node(card.id) else {
             continue;
         };
+        let inherited = |parent| {
+            colours
+                .get(&parent)
+                .copied()
+                .unwrap_or_else(|| chart.colour_of(parent))
+        };
+        let own = node
+            .colour
+            .or_else(|| chart.parent(card.id).and_then(inherited));
+        colours.insert(card.id, own);
         let rect = shift(card.rect);
-        let colour = palette.band(colours.get(&card.id).copied().flatten());
+        let colour = palette.band(own);
         let hidden = if node.collapsed {
             chart.subtree(card.id).count() - 1
         } else {
@@ -185,19 +199,6 @@ pub fn render(
     }
     out.push_str("</g>\n</svg>\n");
     out
-}
-
-/// Each node's own colour or its nearest coloured unit's, carried down in tree order.
-fn unit_colours(chart: &Chart) -> FxHashMap<NodeId, Option<Colour>> {
-    let mut colours = FxHashMap::with_capacity_and_hasher(chart.len(), Default::default());
-    for id in chart.tree_order() {
-        let inherited = chart
-            .parent(id)
-            .and_then(|p| colours.get(&p).copied().flatten());
-        let own = chart.node(id).and_then(|n| n.colour);
-        colours.insert(id, own.or(inherited));
-    }
-    colours
 }
 
 fn card_svg(
