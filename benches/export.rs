@@ -13,53 +13,32 @@ fn exports(c: &mut Criterion) {
     let mut group = c.benchmark_group("export");
     group.sample_size(10);
     let big = generate(10_000, 1, Shape::Organisation);
-    let options = ExportOptions::default();
-    group.bench_function("10k positions → SVG", |b| {
-        b.iter(|| {
-            black_box(
-                export_bytes(&big, ExportFormat::Svg, &options)
-                    .expect("svg")
-                    .len(),
-            )
-        })
-    });
-    group.bench_function("10k positions → PDF (one page)", |b| {
-        b.iter(|| {
-            black_box(
-                export_bytes(&big, ExportFormat::Pdf, &options)
-                    .expect("pdf")
-                    .len(),
-            )
-        })
-    });
-    let seed = organigram::samples::find("seed-marketing-zh")
-        .and_then(|s| s.load().ok())
-        .expect("seed");
-    group.bench_function("seed → PNG 2×", |b| {
-        b.iter(|| {
-            black_box(
-                export_bytes(&seed, ExportFormat::Png, &options)
-                    .expect("png")
-                    .len(),
-            )
-        })
-    });
-    let midsize = organigram::samples::find("midsize-northwind")
-        .and_then(|s| s.load().ok())
-        .expect("mid-size");
+    let sample = |name| {
+        organigram::samples::find(name)
+            .and_then(|s| s.load().ok())
+            .expect("the sample loads")
+    };
+    let (seed, midsize) = (sample("seed-marketing-zh"), sample("midsize-northwind"));
+    let two = ExportOptions::default();
     let one = ExportOptions {
         png_scale: 1.0,
         ..ExportOptions::default()
     };
-    group.bench_function("mid-size → PNG 1×", |b| {
-        b.iter(|| {
-            black_box(
-                export_bytes(&midsize, ExportFormat::Png, &one)
-                    .expect("png")
-                    .len(),
-            )
-        })
-    });
+    for (name, chart, format, options) in [
+        ("10k positions → SVG", &big, ExportFormat::Svg, &two),
+        (
+            "10k positions → PDF (one page)",
+            &big,
+            ExportFormat::Pdf,
+            &two,
+        ),
+        ("seed → PNG 2×", &seed, ExportFormat::Png, &two),
+        ("mid-size → PNG 1×", &midsize, ExportFormat::Png, &one),
+    ] {
+        group.bench_function(name, |b| {
+            b.iter(|| black_box(export_bytes(chart, format, options).expect("exports").len()))
+        });
+    }
     group.finish();
 }
 
