@@ -27,19 +27,11 @@ pub const FORMAT_VERSION: (u32, u32) = (1, 0);
 /// Files larger than this are refused before reading (1 GiB).
 pub const MAX_FILE_BYTES: u64 = 1 << 30;
 
-/// The format version a chart file declares, if it can be read at all. The editor uses
-/// it to warn that a file from a newer minor version has fields this version drops.
+/// The format version a chart file declares, if it can be read at all (even when the
+/// rest of the file cannot).
 pub fn declared_version(bytes: &[u8]) -> Option<(u32, u32)> {
-    #[derive(serde::Deserialize)]
-    struct Probe {
-        format: (u32, u32),
-    }
     let text = std::str::from_utf8(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)).ok()?;
-    ron::Options::default()
-        .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
-        .from_str::<Probe>(text)
-        .ok()
-        .map(|probe| probe.format)
+    ron_read::probe_version(text)
 }
 
 /// Reads and validates the chart file at `path`.

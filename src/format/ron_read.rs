@@ -112,6 +112,19 @@ struct VersionProbe {
     format: (u32, u32),
 }
 
+/// How chart files are parsed.
+fn ron_options() -> ron::Options {
+    ron::Options::default().with_default_extension(Extensions::IMPLICIT_SOME)
+}
+
+/// The version `text` declares, read on its own.
+pub(super) fn probe_version(text: &str) -> Option<(u32, u32)> {
+    ron_options()
+        .from_str::<VersionProbe>(text)
+        .ok()
+        .map(|probe| probe.format)
+}
+
 fn one() -> u32 {
     1
 }
@@ -149,14 +162,11 @@ pub fn read_chart(bytes: &[u8], source_name: &str) -> Result<Chart, LoadError> {
             "the file is empty; a chart file starts with `(` and `format: (1, 0),`",
         ));
     }
-    let options = ron::Options::default().with_default_extension(Extensions::IMPLICIT_SOME);
+    let options = ron_options();
     let parsed: Parsed = match options.from_str::<StrictChart>(text) {
         Ok(file) => file.into(),
         Err(error) => {
-            let probe = options
-                .from_str::<VersionProbe>(text)
-                .ok()
-                .map(|p| p.format);
+            let probe = probe_version(text);
             if let Some(found) = probe {
                 check_version(found, source_name)?;
             }
