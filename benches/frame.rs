@@ -10,9 +10,9 @@ use std::hint::black_box;
 
 use common::frame;
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
+use organigram::editor::{Action, Command, ScriptedDialogs, SelectMode};
 use organigram::generate::{generate, Shape};
 use organigram::model::Chart;
-use organigram::ui::files::ScriptedDialogs;
 use organigram::ui::OrganigramApp;
 
 fn bench_chart(c: &mut Criterion, name: &str, chart: Chart) {
@@ -27,16 +27,19 @@ fn bench_chart(c: &mut Criterion, name: &str, chart: Chart) {
             frame(&ctx, &mut app);
         }
         if !zoomed_in {
-            app.canvas_mut().request_fit();
+            app.apply(Action::Command(Command::ZoomFit));
         }
         if zoomed_in {
-            let root = app.document().chart().roots()[0];
-            app.canvas_mut().camera.zoom = 1.0;
-            let mut doc = organigram::ui::document::Document::new(
-                chart.clone(),
-                organigram::ui::document::Origin::Untitled,
-            );
-            app.canvas_mut().centre_on(root, &mut doc);
+            // 100 %, centred on the top card.
+            let root = app.editor().chart().roots()[0];
+            let viewport = *app.editor().viewport();
+            let centre = [viewport.size[0] / 2.0, viewport.size[1] / 2.0];
+            app.apply(Action::Zoom {
+                factor: 1.0 / viewport.zoom,
+                anchor: centre,
+            });
+            app.apply(Action::Select(root, SelectMode::Replace));
+            app.apply(Action::Command(Command::CentreSelection));
         }
         frame(&ctx, &mut app);
         let label = if zoomed_in { "zoomed in" } else { "fit" };
@@ -44,7 +47,7 @@ fn bench_chart(c: &mut Criterion, name: &str, chart: Chart) {
         group.bench_function(BenchmarkId::new(name, label), |b| {
             b.iter(|| {
                 step = -step;
-                app.canvas_mut().camera.pan.x += step;
+                app.apply(Action::Pan([step, 0.0]));
                 black_box(frame(&ctx, &mut app))
             })
         });

@@ -9,9 +9,9 @@ mod common;
 use common::frame;
 use criterion::measurement::{Measurement, ValueFormatter};
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use organigram::editor::ScriptedDialogs;
 use organigram::format::{load_file, write_chart};
 use organigram::generate::{generate, Shape};
-use organigram::ui::files::ScriptedDialogs;
 use organigram::ui::OrganigramApp;
 
 /// Resident memory at the end of each iteration, in bytes.

@@ -10,12 +10,12 @@ use std::time::{Duration, Instant};
 
 use common::frame;
 use criterion::{criterion_group, criterion_main, Criterion};
+use organigram::editor::ScriptedDialogs;
+use organigram::editor::{Action, Command};
 use organigram::format::{read_chart, write_chart};
 use organigram::generate::{generate, Shape};
 use organigram::model::{Chart, NodeId, NodeKind};
-use organigram::ui::document::{Document, Origin};
-use organigram::ui::files::ScriptedDialogs;
-use organigram::ui::{Action, Command, OrganigramApp};
+use organigram::ui::OrganigramApp;
 
 /// The node whose subtree size is closest to `size`.
 fn subtree_near(chart: &Chart, size: usize) -> NodeId {
@@ -72,20 +72,20 @@ fn scale(c: &mut Criterion) {
         let step = |app: &mut OrganigramApp, edit: bool| {
             let start = Instant::now();
             if edit {
-                app.push(gesture.clone());
+                app.apply(gesture.clone());
             } else {
-                app.push(Action::Command(Command::Undo));
+                app.apply(Action::Command(Command::Undo));
             }
             frame(&ctx, app);
             start.elapsed()
         };
         // The gesture must really edit the chart, and its undo must really restore it.
-        let loaded = app.document().chart().clone();
+        let loaded = app.editor().chart().clone();
         step(&mut app, true);
-        assert_ne!(app.document().chart(), &loaded, "{name}: nothing changed");
+        assert_ne!(app.editor().chart(), &loaded, "{name}: nothing changed");
         step(&mut app, false);
         assert_eq!(
-            app.document().chart(),
+            app.editor().chart(),
             &loaded,
             "{name}: undo did not restore"
         );
@@ -129,10 +129,9 @@ fn scale(c: &mut Criterion) {
         },
     );
 
-    let doc = Document::new(chart.clone(), Origin::Untitled);
     for query in ["a", "an", "ana", "anal", "analy", "analyst"] {
         group.bench_function(format!("search keystroke \"{query}\""), |b| {
-            b.iter(|| black_box(organigram::ui::search::find(doc.chart(), query).len()))
+            b.iter(|| black_box(organigram::editor::find(&chart, query).len()))
         });
     }
     group.finish();

@@ -9,8 +9,10 @@
 //! - [`samples`]: the sample charts embedded in the binary;
 //! - [`fonts`]: the bundled card font and text measurement;
 //! - [`theme`]: the colours shared by the editor and the exports;
-//! - [`ui`]: the eframe editor.
+//! - [`editor`]: the editor's state and flows, with no egui;
+//! - [`ui`]: the eframe shell: views of the editor.
 
+pub mod editor;
 pub mod export;
 pub mod fonts;
 pub mod format;

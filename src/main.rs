@@ -6,15 +6,12 @@ use std::process::ExitCode;
 use anyhow::{bail, Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
 
-use organigram::export::{
-    export_file, today, ExportFormat, ExportOptions, PageSetup, Paper, Scope,
-};
+use organigram::export::{export_file, ExportChoices, ExportFormat, PageSetup, Paper, Theme};
 use organigram::format::{load_file, write_atomically, LoadError, SaveOptions};
 use organigram::generate::{generate, Shape};
-use organigram::layout::{CardStyle, LayoutOptions, Orientation};
+use organigram::layout::{LayoutOptions, Orientation};
 use organigram::model::{Chart, ChartStats, NodeId};
 use organigram::samples::{self, SAMPLE_PREFIX};
-use organigram::theme::Palette;
 
 /// Organigram: an org-chart editor. With no subcommand it opens the editor, on FILE or
 /// on the bundled seed sample.
@@ -49,52 +46,7 @@ enum Command {
         json: bool,
     },
     /// Lay the chart out and write it as SVG, PNG, PDF or JSON (by OUT's extension or --format).
-    Export {
-        /// A chart file (or `sample:NAME`).
-        file: PathBuf,
-        /// Where to write.
-        #[arg(short, long)]
-        output: PathBuf,
-        /// The format, when OUT's extension does not say it (svg, png, pdf, json).
-        #[arg(long)]
-        format: Option<String>,
-        /// Export only this node (by id) and what is below it.
-        #[arg(long, value_name = "ID")]
-        root: Option<u32>,
-        /// Which way the chart grows.
-        #[arg(long, value_enum, default_value_t = OrientationArg::TopDown)]
-        orientation: OrientationArg,
-        /// Show duties on the cards (for job-description handouts).
-        #[arg(long)]
-        duties: bool,
-        /// Draw teams of leaves in one row instead of stacked beside their manager's line.
-        #[arg(long)]
-        no_compact: bool,
-        /// Colours: light (print) or dark.
-        #[arg(long, value_enum, default_value_t = ThemeArg::Light)]
-        theme: ThemeArg,
-        /// PNG pixels per chart unit, 1 to 4.
-        #[arg(long, default_value_t = 2.0)]
-        scale: f32,
-        /// PDF page: natural (one page the chart's size), or fit to a4, a3 or letter.
-        #[arg(long, default_value = "natural")]
-        page: String,
-        /// Turn the PDF paper sideways.
-        #[arg(long)]
-        landscape: bool,
-        /// One PDF page per top-level unit (or per child of --root).
-        #[arg(long)]
-        per_unit: bool,
-        /// A title above the chart; with no value, the chart's own title.
-        #[arg(long, num_args = 0..=1, default_missing_value = "", value_name = "TEXT")]
-        title: Option<String>,
-        /// Put today's date below the chart.
-        #[arg(long)]
-        date: bool,
-        /// Text below the chart (after the date, if any).
-        #[arg(long, value_name = "TEXT")]
-        footer: Option<String>,
-    },
+    Export(ExportArgs),
     /// Write a synthetic chart for trying scale; the same seed gives the same file.
     Generate {
         /// How many posts (positions and assistants).
@@ -112,6 +64,119 @@ enum Command {
     },
     /// List the embedded samples, usable as `sample:NAME` wherever a file is asked for.
     Samples,
+}
+
+/// `organigram export`'s arguments.
+#[derive(clap::Args)]
+struct ExportArgs {
+    /// A chart file (or `sample:NAME`).
+    file: PathBuf,
+    /// Where to write.
+    #[arg(short, long)]
+    output: PathBuf,
+    /// The format, when OUT's extension does not say it.
+    #[arg(long, value_enum)]
+    format: Option<FormatArg>,
+    /// Export only this node (by id) and what is below it.
+    #[arg(long, value_name = "ID")]
+    root: Option<u32>,
+    /// Which way the chart grows.
+    #[arg(long, value_enum, default_value_t = OrientationArg::TopDown)]
+    orientation: OrientationArg,
+    /// Show duties on the cards (for job-description handouts).
+    #[arg(long)]
+    duties: bool,
+    /// Draw teams of leaves in one row instead of stacked beside their manager's line.
+    #[arg(long)]
+    no_compact: bool,
+    /// Colours: light (print) or dark.
+    #[arg(long, value_enum, default_value_t = ThemeArg::Light)]
+    theme: ThemeArg,
+    /// PNG pixels per chart unit, 1 to 4.
+    #[arg(long, default_value_t = 2.0)]
+    scale: f32,
+    /// PDF page: natural (one page the chart's size), or fit to a4, a3 or letter.
+    #[arg(long, value_enum, default_value_t = PageArg::Natural)]
+    page: PageArg,
+    /// Turn the PDF paper sideways.
+    #[arg(long)]
+    landscape: bool,
+    /// One PDF page per top-level unit (or per child of --root).
+    #[arg(long)]
+    per_unit: bool,
+    /// A title above the chart; with no value, the chart's own title.
+    #[arg(long, num_args = 0..=1, default_missing_value = "", value_name = "TEXT")]
+    title: Option<String>,
+    /// Put today's date below the chart.
+    #[arg(long)]
+    date: bool,
+    /// Text below the chart (after the date, if any).
+    #[arg(long, value_name = "TEXT")]
+    footer: Option<String>,
+}
+
+impl ExportArgs {
+    /// The user's choices, as the export dialog makes them too.
+    fn choices(&self, format: ExportFormat) -> ExportChoices {
+        ExportChoices {
+            format,
+            subtree: self.root.map(NodeId),
+            duties: self.duties,
+            theme: match self.theme {
+                ThemeArg::Light => Theme::Light,
+                ThemeArg::Dark => Theme::Dark,
+            },
+            png_scale: self.scale,
+            page: PageSetup {
+                paper: match self.page {
+                    PageArg::Natural => None,
+                    PageArg::A4 => Some(Paper::A4),
+                    PageArg::A3 => Some(Paper::A3),
+                    PageArg::Letter => Some(Paper::Letter),
+                },
+                landscape: self.landscape,
+                per_unit: self.per_unit,
+            },
+            title: self.title.clone(),
+            date: self.date,
+            footer: self.footer.clone(),
+            layout: LayoutOptions {
+                orientation: match self.orientation {
+                    OrientationArg::TopDown => Orientation::TopDown,
+                    OrientationArg::LeftToRight => Orientation::LeftToRight,
+                },
+                compact: !self.no_compact,
+                ..LayoutOptions::default()
+            },
+        }
+    }
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum FormatArg {
+    Json,
+    Svg,
+    Png,
+    Pdf,
+}
+
+impl FormatArg {
+    fn format(self) -> ExportFormat {
+        match self {
+            FormatArg::Json => ExportFormat::Json,
+            FormatArg::Svg => ExportFormat::Svg,
+            FormatArg::Png => ExportFormat::Png,
+            FormatArg::Pdf => ExportFormat::Pdf,
+        }
+    }
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum PageArg {
+    Natural,
+    A4,
+    A3,
+    Letter,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -154,84 +219,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             print_stats(&chart, json)?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Export {
-            file,
-            output,
-            format,
-            root,
-            orientation,
-            duties,
-            no_compact,
-            theme,
-            scale,
-            page,
-            landscape,
-            per_unit,
-            title,
-            date,
-            footer,
-        } => {
-            let format = match &format {
-                Some(name) => ExportFormat::from_name(name).with_context(|| {
-                    format!("unknown export format {name:?}; known: {}", known_formats())
-                })?,
-                None => ExportFormat::from_path(&output).with_context(|| {
-                    format!(
-                        "cannot tell the format from {}; give --format ({})",
-                        output.display(),
-                        known_formats()
-                    )
-                })?,
-            };
-            let paper = match page.to_ascii_lowercase().as_str() {
-                "natural" => None,
-                name => Some(Paper::from_name(name).with_context(|| {
-                    format!("unknown --page {name:?}; use natural, a4, a3 or letter")
-                })?),
-            };
-            let chart = open_chart(&file)?;
-            let footer = match (date, footer) {
-                (true, Some(text)) => Some(format!("{}  ·  {text}", today())),
-                (true, None) => Some(today()),
-                (false, text) => text,
-            };
-            let title = title.map(|text| {
-                if text.is_empty() {
-                    chart.title().to_owned()
-                } else {
-                    text
-                }
-            });
-            let options = ExportOptions {
-                style: CardStyle {
-                    show_duties: duties,
-                    ..CardStyle::for_language_of(chart.title())
-                },
-                layout: LayoutOptions {
-                    orientation: match orientation {
-                        OrientationArg::TopDown => Orientation::TopDown,
-                        OrientationArg::LeftToRight => Orientation::LeftToRight,
-                    },
-                    compact: !no_compact,
-                    ..LayoutOptions::default()
-                },
-                palette: match theme {
-                    ThemeArg::Light => Palette::LIGHT,
-                    ThemeArg::Dark => Palette::DARK,
-                },
-                scope: root.map_or(Scope::Whole, |id| Scope::Subtree(NodeId(id))),
-                png_scale: scale,
-                page: PageSetup {
-                    paper,
-                    landscape,
-                    per_unit,
-                },
-                title,
-                footer,
-            };
-            export_file(&chart, format, &output, &options)?;
-            Ok(ExitCode::SUCCESS)
-        }
+        Command::Export(args) => export(&args),
         Command::Generate {
             positions,
             seed,
@@ -259,10 +247,28 @@ fn run(cli: Cli) -> Result<ExitCode> {
     }
 }
 
+/// `organigram export`.
+fn export(args: &ExportArgs) -> Result<ExitCode> {
+    let format = match args.format {
+        Some(format) => format.format(),
+        None => ExportFormat::from_path(&args.output).with_context(|| {
+            format!(
+                "cannot tell the format from {}; give --format ({})",
+                args.output.display(),
+                known_formats()
+            )
+        })?,
+    };
+    let chart = open_chart(&args.file)?;
+    let options = args.choices(format).options(&chart);
+    export_file(&chart, format, &args.output, &options)?;
+    Ok(ExitCode::SUCCESS)
+}
+
 /// Opens the editor on `file` (or `sample:NAME`), or on the seed sample.
 #[cfg(feature = "editor")]
 fn open_editor(file: Option<&Path>) -> Result<ExitCode> {
-    type Start = organigram::ui::Start;
+    type Start = organigram::editor::Start;
     let start = match file {
         None => Start::default(),
         Some(file) => match file.to_string_lossy().strip_prefix(SAMPLE_PREFIX) {

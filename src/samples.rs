@@ -43,7 +43,7 @@ pub fn find(name: &str) -> Option<&'static Sample> {
 
 /// The Chinese seed chart, for unit tests (an empty chart if it failed to load, which
 /// the tests then notice).
-#[cfg(all(test, feature = "editor"))]
+#[cfg(test)]
 pub(crate) fn seed() -> Chart {
     find("seed-marketing-zh")
         .and_then(|s| s.load().ok())

@@ -5,7 +5,8 @@ mod common;
 use std::collections::HashMap;
 
 use organigram::layout::{
-    layout_chart_with_sizes, ChartLayout, LayoutOptions, Placement, RectInChart,
+    connectors_to, layout_chart_with_sizes, route, ChartLayout, LayoutOptions, Orientation,
+    Placement, RectInChart,
 };
 use organigram::model::{Chart, Edit, Node, NodeId, NodeKind};
 use proptest::prelude::*;
@@ -146,12 +147,15 @@ proptest! {
         prop_assert_eq!(a.cards, b.cards);
     }
 
-    /// With assistants, collapsed subtrees and pins mixed in, cards still never overlap
-    /// (pins aside), assistants sit beside and below their manager, hidden nodes get no box.
+    /// With assistants, collapsed subtrees and hand-placed cards mixed in, no two cards
+    /// overlap (hand-placed ones included), a hand-placed card sits at its offset from its
+    /// manager unless that spot is taken, assistants sit beside and below their manager,
+    /// hidden nodes get no box, and every connector runs in orthogonal segments.
     #[test]
-    fn assistants_collapse_and_pins(recipes in prop::collection::vec(common::node_recipe(), 1..60), compact in any::<bool>()) {
+    fn assistants_collapse_and_pins(recipes in prop::collection::vec(common::node_recipe(), 1..60), compact in any::<bool>(), left_to_right in any::<bool>()) {
         let chart = common::build_chart(&recipes);
-        let options = LayoutOptions { compact, ..LayoutOptions::default() };
+        let orientation = if left_to_right { Orientation::LeftToRight } else { Orientation::TopDown };
+        let options = LayoutOptions { compact, orientation, ..LayoutOptions::default() };
         let layout = layout_chart_with_sizes(&chart, &options, |id| [60.0 + (id.0 % 5) as f32 * 30.0, 40.0 + (id.0 % 3) as f32 * 15.0]);
         let mut hidden = HashMap::new();
         for id in chart.tree_order() {
@@ -159,22 +163,47 @@ proptest! {
             hidden.insert(id, above_hidden);
             prop_assert_eq!(layout.rect(id).is_some(), !above_hidden, "visibility of {:?}", id);
         }
-        let free: Vec<_> = layout.cards.iter().filter(|c| c.placement != Placement::Pinned && !chart.ancestors(c.id).any(|a| chart.node(a).unwrap().pin.is_some())).collect();
-        for (i, a) in free.iter().enumerate() {
-            for b in &free[i + 1..] {
+        for (i, a) in layout.cards.iter().enumerate() {
+            for b in &layout.cards[i + 1..] {
                 prop_assert!(!a.rect.overlaps(&b.rect), "{:?} overlaps {:?}", a, b);
             }
         }
         for card in &layout.cards {
             let node = chart.node(card.id).unwrap();
             if let Some(pin) = node.pin {
-                prop_assert_eq!((card.rect.x, card.rect.y), (pin.x, pin.y));
-            } else if node.kind == NodeKind::Assistant {
+                prop_assert_eq!(card.placement, Placement::Pinned);
+                let origin = chart.parent(card.id).map_or((0.0, 0.0), |m| {
+                    let manager = layout.rect(m).unwrap();
+                    (manager.x, manager.y)
+                });
+                let wanted = (origin.0 + pin.x, origin.1 + pin.y);
+                let placed = (card.rect.x, card.rect.y);
+                let moved = (placed.0 - wanted.0).abs() > 0.01 || (placed.1 - wanted.1).abs() > 0.01;
+                let nested = chart.subtree(card.id).skip(1).any(|d| chart.node(d).unwrap().pin.is_some());
+                if moved && !nested {
+                    // Moved only because its spot is taken: its subtree, as one block
+                    // put where it was asked to go, would touch another card.
+                    let (dx, dy) = (wanted.0 - placed.0, wanted.1 - placed.1);
+                    let members: Vec<NodeId> = chart.subtree(card.id).collect();
+                    let gap = options.sibling_gap.min(options.side_gap) / 2.0 - 0.01;
+                    let block = members.iter().filter_map(|&m| layout.rect(m)).reduce(|a, b| a.union(&b)).unwrap();
+                    let there = RectInChart { x: block.x + dx - gap, y: block.y + dy - gap, width: block.width + 2.0 * gap, height: block.height + 2.0 * gap };
+                    let taken = layout.cards.iter().any(|o| !members.contains(&o.id) && o.rect.overlaps(&there));
+                    prop_assert!(taken, "{:?} was moved from {:?} to {:?}, which is free", card.id, wanted, placed);
+                }
+            } else if node.kind == NodeKind::Assistant && !left_to_right {
                 let manager = layout.rect(chart.parent(card.id).unwrap()).unwrap();
                 prop_assert_eq!(card.placement, Placement::Side);
                 prop_assert!(card.rect.y >= manager.bottom());
                 let stem = manager.centre()[0];
                 prop_assert!(card.rect.right() <= stem - options.side_gap + 0.01 || card.rect.x >= stem + options.side_gap - 0.01);
+            }
+        }
+        let ids = layout.cards.iter().map(|c| c.id);
+        for line in connectors_to(&chart, &layout, ids, |_| true) {
+            let path = route(line.kind, options.level_gap, orientation, layout.rect(line.from).unwrap(), layout.rect(line.to).unwrap());
+            for pair in path.windows(2) {
+                prop_assert!(pair[0][0] == pair[1][0] || pair[0][1] == pair[1][1], "{:?} has a slanted segment {:?}", line, pair);
             }
         }
     }

@@ -20,7 +20,7 @@ proptest! {
     ) {
         let mut chart = build_chart(&recipes);
         let original = chart.clone();
-        let mut history = History::with_limit(usize::MAX);
+        let mut history = History::<String>::with_limit(usize::MAX);
         let mut applied = 0;
         for recipe in &edits {
             let edit = make_edit(&chart, recipe);
@@ -65,7 +65,7 @@ proptest! {
     ) {
         let mut chart = build_chart(&recipes);
         let mut tallies = Tallies::of(&chart);
-        let mut history = History::with_limit(usize::MAX);
+        let mut history = History::<String>::with_limit(usize::MAX);
         for recipe in &edits {
             let edit = make_edit(&chart, recipe);
             let _ = tallies.track(&mut chart, Some(&edit.clone()), |chart| history.apply(chart, edit, "edit"));

@@ -117,6 +117,93 @@ impl Default for ExportOptions {
     }
 }
 
+/// The export's colours.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Theme {
+    /// Light, for print.
+    #[default]
+    Light,
+    /// The editor's dark colours.
+    Dark,
+}
+
+/// What a user chooses for an export, as `organigram export` and File ▸ Export… both
+/// offer it. [`ExportChoices::options`] turns it into [`ExportOptions`] in one place.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ExportChoices {
+    /// The format.
+    pub format: ExportFormat,
+    /// Only this node and what is below it; `None` for the whole chart.
+    pub subtree: Option<NodeId>,
+    /// Duties on the cards.
+    pub duties: bool,
+    /// Colours.
+    pub theme: Theme,
+    /// PNG pixels per chart unit, 1–4.
+    pub png_scale: f32,
+    /// PDF page size and split.
+    pub page: PageSetup,
+    /// A title above the chart: `Some("")` for the chart's own title.
+    pub title: Option<String>,
+    /// Today's date below the chart.
+    pub date: bool,
+    /// Text below the chart, after the date if there is one.
+    pub footer: Option<String>,
+    /// Orientation and compactness (the other layout options stay at their defaults).
+    pub layout: LayoutOptions,
+}
+
+impl Default for ExportChoices {
+    fn default() -> ExportChoices {
+        ExportChoices {
+            format: ExportFormat::Pdf,
+            subtree: None,
+            duties: false,
+            theme: Theme::Light,
+            png_scale: 2.0,
+            page: PageSetup::default(),
+            title: None,
+            date: false,
+            footer: None,
+            layout: LayoutOptions::default(),
+        }
+    }
+}
+
+impl ExportChoices {
+    /// The options that draw `chart` as chosen.
+    pub fn options(&self, chart: &Chart) -> ExportOptions {
+        let footer = match (self.date, &self.footer) {
+            (true, Some(text)) => Some(format!("{}  ·  {text}", today())),
+            (true, None) => Some(today()),
+            (false, text) => text.clone(),
+        };
+        let title = self.title.as_ref().map(|text| {
+            if text.is_empty() {
+                chart.title().to_owned()
+            } else {
+                text.clone()
+            }
+        });
+        ExportOptions {
+            style: CardStyle {
+                show_duties: self.duties,
+                ..CardStyle::for_language_of(chart.title())
+            },
+            layout: self.layout.clone(),
+            palette: match self.theme {
+                Theme::Light => Palette::LIGHT,
+                Theme::Dark => Palette::DARK,
+            },
+            scope: self.subtree.map_or(Scope::Whole, Scope::Subtree),
+            png_scale: self.png_scale,
+            page: self.page,
+            title,
+            footer,
+        }
+    }
+}
+
 /// An export that did not happen. Nothing was written.
 #[derive(Debug, Error)]
 pub enum ExportError {

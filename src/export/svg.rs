@@ -7,9 +7,9 @@ use std::fmt::Write;
 use rustc_hash::FxHashMap;
 
 use crate::fonts::{ascent_em, text_width, CARD_FONT_FAMILY};
-use crate::layout::{card_text, route, ChartLayout, LineRole, LinkKind, RectInChart};
+use crate::layout::{card_text, route, ChartLayout, LineRole, LinkKind, RectInChart, CARD_SPEC};
 use crate::model::{Chart, Colour, NodeId, NodeKind};
-use crate::theme::{hex, Palette, Rgb};
+use crate::theme::{hex, Rgb};
 
 use super::page::Drawing;
 use super::ExportOptions;
@@ -83,13 +83,10 @@ pub fn render(
     let palette = &options.palette;
     let frame = Frame::new(drawing, options);
     let (width, height) = size(drawing, options);
-    let dx = MARGIN - drawing.bounds.x;
-    let dy = MARGIN + frame.header_height - drawing.bounds.y;
-    let shift = |rect: RectInChart| RectInChart {
-        x: rect.x + dx,
-        y: rect.y + dy,
-        ..rect
-    };
+    let offset = (
+        MARGIN - drawing.bounds.x,
+        MARGIN + frame.header_height - drawing.bounds.y,
+    );
 
     let mut out = String::with_capacity(512 + drawing.cards.len() * 600);
     let _ = writeln!(
@@ -103,17 +100,39 @@ pub fn render(
         hex(palette.page_background)
     );
     let _ = writeln!(out, r#"<g font-family="{}">"#, font_stack());
+    header_svg(&mut out, &frame, palette);
+    connectors_svg(&mut out, layout, drawing, options, offset);
+    cards_svg(&mut out, chart, layout, drawing, options, offset);
+    if let Some(footer) = &frame.footer {
+        let y = height - MARGIN + FOOTER_PX * ascent_em() - FOOTER_PX;
+        let x = width - MARGIN - text_width(footer, FOOTER_PX);
+        text(&mut out, x, y, FOOTER_PX, palette.caption, footer);
+    }
+    out.push_str("</g>\n</svg>\n");
+    out
+}
 
+/// `rect` moved by `offset`.
+fn shifted(rect: RectInChart, offset: (f32, f32)) -> RectInChart {
+    RectInChart {
+        x: rect.x + offset.0,
+        y: rect.y + offset.1,
+        ..rect
+    }
+}
+
+/// The title and subtitle above the chart.
+fn header_svg(out: &mut String, frame: &Frame, palette: &crate::theme::Palette) {
     let mut baseline = MARGIN;
     if let Some(title) = &frame.title {
         baseline += TITLE_PX * ascent_em();
-        text(&mut out, MARGIN, baseline, TITLE_PX, palette.title, title);
+        text(out, MARGIN, baseline, TITLE_PX, palette.title, title);
         baseline += TITLE_PX * (1.3 - ascent_em());
     }
     if let Some(subtitle) = &frame.subtitle {
         baseline += SUBTITLE_PX * ascent_em();
         text(
-            &mut out,
+            out,
             MARGIN,
             baseline,
             SUBTITLE_PX,
@@ -121,7 +140,17 @@ pub fn render(
             subtitle,
         );
     }
+}
 
+/// The reporting lines, drawn under the cards.
+fn connectors_svg(
+    out: &mut String,
+    layout: &ChartLayout,
+    drawing: &Drawing,
+    options: &ExportOptions,
+    offset: (f32, f32),
+) {
+    let palette = &options.palette;
     let level_gap = options.layout.level_gap;
     out.push_str("<g fill=\"none\" stroke-linejoin=\"round\">\n");
     for line in &drawing.connectors {
@@ -132,29 +161,39 @@ pub fn render(
             line.kind,
             level_gap,
             options.layout.orientation,
-            shift(from),
-            shift(to),
+            shifted(from, offset),
+            shifted(to, offset),
         );
         let mut list = String::new();
         for [x, y] in points {
             let _ = write!(list, "{x:.1},{y:.1} ");
         }
         let (colour, dash) = match line.kind {
-            LinkKind::Dotted => (palette.dotted, r#" stroke-dasharray="6 4""#),
-            _ => (palette.connector, ""),
+            LinkKind::Dotted => (palette.dotted, dash_attribute(Some(CARD_SPEC.dotted_dash))),
+            _ => (palette.connector, String::new()),
         };
         let _ = writeln!(
             out,
-            r#"<polyline points="{}" stroke="{}" stroke-width="1.5"{dash}/>"#,
+            r#"<polyline points="{}" stroke="{}" stroke-width="{}"{dash}/>"#,
             list.trim_end(),
-            hex(colour)
+            hex(colour),
+            CARD_SPEC.connector_width
         );
     }
     out.push_str("</g>\n");
+}
 
-    // Each card's colour is its own or its nearest coloured ancestor's. Cards come
-    // parents first, so a card takes its parent's from here; only a card whose parent
-    // is not drawn (a page's top) looks up its ancestors.
+/// The drawn cards, each in its own or its nearest coloured ancestor's colour.
+fn cards_svg(
+    out: &mut String,
+    chart: &Chart,
+    layout: &ChartLayout,
+    drawing: &Drawing,
+    options: &ExportOptions,
+    offset: (f32, f32),
+) {
+    // Cards come parents first, so a card takes its parent's colour from here; only a
+    // card whose parent is not drawn (a page's top) looks up its ancestors.
     let mut colours: FxHashMap<NodeId, Option<Colour>> =
         FxHashMap::with_capacity_and_hasher(drawing.cards.len(), Default::default());
     for card in &layout.cards {
@@ -174,31 +213,28 @@ pub fn render(
             .colour
             .or_else(|| chart.parent(card.id).and_then(inherited));
         colours.insert(card.id, own);
-        let rect = shift(card.rect);
-        let colour = palette.band(own);
         let hidden = if node.collapsed {
             chart.subtree(card.id).count() - 1
         } else {
             0
         };
         card_svg(
-            &mut out,
-            rect,
+            out,
+            shifted(card.rect, offset),
             node.kind,
-            colour,
+            options.palette.band(own),
             hidden,
             &card_text(node, &options.style),
-            palette,
+            options,
         );
     }
+}
 
-    if let Some(footer) = &frame.footer {
-        let y = height - MARGIN + FOOTER_PX * ascent_em() - FOOTER_PX;
-        let x = width - MARGIN - text_width(footer, FOOTER_PX);
-        text(&mut out, x, y, FOOTER_PX, palette.caption, footer);
-    }
-    out.push_str("</g>\n</svg>\n");
-    out
+/// ` stroke-dasharray="a b"`, or nothing for a solid line.
+fn dash_attribute(dash: Option<[f32; 2]>) -> String {
+    dash.map_or_else(String::new, |[on, off]| {
+        format!(r#" stroke-dasharray="{on} {off}""#)
+    })
 }
 
 fn card_svg(
@@ -208,32 +244,27 @@ fn card_svg(
     colour: Rgb,
     hidden: usize,
     card: &crate::layout::CardText,
-    palette: &Palette,
+    options: &ExportOptions,
 ) {
+    let spec = &CARD_SPEC;
+    let palette = &options.palette;
     let RectInChart {
         x,
         y,
         width,
         height,
     } = rect;
-    let radius = 6.0;
-    let band = 5.0;
+    let radius = spec.corner_radius;
+    let band = options.style.band_height;
     let _ = writeln!(out, "<g>");
-    let (fill, stroke, stroke_width, dash) = match kind {
-        NodeKind::Unit => (palette.unit_fill(colour), colour, 1.5, ""),
-        NodeKind::Assistant => (
-            palette.card_fill,
-            palette.card_border,
-            1.0,
-            r#" stroke-dasharray="5 3""#,
-        ),
-        NodeKind::Position => (palette.card_fill, palette.card_border, 1.0, ""),
-    };
+    let colours = spec.colours(kind, colour, palette);
     let _ = writeln!(
         out,
-        r#"<rect x="{x}" y="{y}" width="{width}" height="{height}" rx="{radius}" fill="{}" stroke="{}" stroke-width="{stroke_width}"{dash}/>"#,
-        hex(fill),
-        hex(stroke)
+        r#"<rect x="{x}" y="{y}" width="{width}" height="{height}" rx="{radius}" fill="{}" stroke="{}" stroke-width="{}"{}/>"#,
+        hex(colours.fill),
+        hex(colours.border),
+        spec.border_width(kind),
+        dash_attribute(spec.border_dash(kind)),
     );
     match kind {
         NodeKind::Position => {
@@ -246,7 +277,7 @@ fn card_svg(
                 x + width,
                 y + radius,
                 y + band,
-                hex(colour)
+                hex(colours.band)
             );
         }
         NodeKind::Assistant => {
@@ -260,68 +291,70 @@ fn card_svg(
                 y + height - radius,
                 y + radius,
                 x + radius,
-                hex(colour)
+                hex(colours.band)
             );
         }
         NodeKind::Unit => {}
     }
     for line in &card.lines {
-        let colour = match line.role {
-            LineRole::Title | LineRole::Badge => palette.title,
-            LineRole::Holder | LineRole::Duty { .. } => palette.holder,
-            LineRole::Vacant => palette.vacant,
-        };
-        let left = x + line.offset[0];
-        let top = y + line.offset[1];
-        let baseline = top + line.font_px * ascent_em();
-        if line.role == LineRole::Badge {
-            let pill_w = text_width(&line.text, line.font_px) + 8.0;
-            let pill_h = line.font_px * 1.3;
-            let _ = writeln!(
-                out,
-                r#"<rect x="{}" y="{}" width="{pill_w}" height="{pill_h}" rx="{}" fill="{}"/>"#,
-                left - 4.0,
-                top - 1.0,
-                pill_h / 2.0,
-                hex(palette.badge_fill)
-            );
-        }
-        if let LineRole::Duty { first: true } = line.role {
-            let indent = text_width(crate::layout::card::DUTY_BULLET, line.font_px) + 4.0;
-            text(
-                out,
-                left - indent,
-                baseline,
-                line.font_px,
-                colour,
-                crate::layout::card::DUTY_BULLET,
-            );
-        }
-        text(out, left, baseline, line.font_px, colour, &line.text);
+        card_line_svg(out, x, y, line, options);
     }
     if hidden > 0 {
         let label = format!("+{hidden}");
-        let w = text_width(&label, 11.0) + 10.0;
-        let h = 15.0;
-        let cx = x + width / 2.0;
+        let px = spec.fold_badge_px;
+        let [pill_x, pill_y, w, h] =
+            spec.fold_pill(x + width / 2.0, y + height, text_width(&label, px));
         let _ = writeln!(
             out,
-            r#"<rect x="{}" y="{}" width="{w}" height="{h}" rx="{}" fill="{}"/>"#,
-            cx - w / 2.0,
-            y + height - h / 2.0,
+            r#"<rect x="{pill_x}" y="{pill_y}" width="{w}" height="{h}" rx="{}" fill="{}"/>"#,
             h / 2.0,
             hex(colour)
         );
         text(
             out,
-            cx - w / 2.0 + 5.0,
-            y + height + 11.0 * ascent_em() - 11.0 * 0.65,
-            11.0,
+            pill_x + spec.fold_badge_padding_x,
+            y + height + px * ascent_em() - px * 0.65,
+            px,
             [0xff, 0xff, 0xff],
             &label,
         );
     }
     let _ = writeln!(out, "</g>");
+}
+
+/// One line of a card's text at the card's top-left corner (`x`, `y`).
+fn card_line_svg(
+    out: &mut String,
+    x: f32,
+    y: f32,
+    line: &crate::layout::CardLine,
+    options: &ExportOptions,
+) {
+    let spec = &CARD_SPEC;
+    let colour = spec.ink(line.role, &options.palette);
+    let left = x + line.offset[0];
+    let top = y + line.offset[1];
+    let baseline = top + line.font_px * ascent_em();
+    if line.role == LineRole::Badge {
+        let [pill_x, pill_y, pill_w, pill_h] = spec.badge_pill(
+            left,
+            top,
+            text_width(&line.text, line.font_px),
+            line.font_px * options.style.line_height,
+        );
+        let _ = writeln!(
+            out,
+            r#"<rect x="{pill_x}" y="{pill_y}" width="{pill_w}" height="{pill_h}" rx="{}" fill="{}"/>"#,
+            pill_h / 2.0,
+            hex(options.palette.badge_fill)
+        );
+    }
+    if let LineRole::Duty { first: true } = line.role {
+        let bullet = crate::layout::card::DUTY_BULLET;
+        let indent = text_width(bullet, line.font_px) + spec.bullet_gap;
+        text(out, left - indent, baseline, line.font_px, colour, bullet);
+    }
+    text(out, left, baseline, line.font_px, colour, &line.text);
 }
 
 fn text(out: &mut String, x: f32, y: f32, size: f32, colour: Rgb, content: &str) {

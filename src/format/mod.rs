@@ -15,14 +15,14 @@ use std::path::Path;
 
 pub use atomic::{write_atomically, write_atomically_with, SaveError, SaveOptions};
 pub use error::{LoadError, Problem};
-pub use ron_read::read_chart;
+pub use ron_read::{read_chart, read_chart_noted, LoadNote, Loaded};
 pub use ron_write::write_chart;
 
 use crate::model::Chart;
 
 /// The format this version writes: major, minor. A file with a larger major is refused
 /// as "made by a newer Organigram".
-pub const FORMAT_VERSION: (u32, u32) = (1, 0);
+pub const FORMAT_VERSION: (u32, u32) = (1, 1);
 
 /// Files larger than this are refused before reading (1 GiB).
 pub const MAX_FILE_BYTES: u64 = 1 << 30;
@@ -36,6 +36,11 @@ pub fn declared_version(bytes: &[u8]) -> Option<(u32, u32)> {
 
 /// Reads and validates the chart file at `path`.
 pub fn load_file(path: &Path) -> Result<Chart, LoadError> {
+    load_file_noted(path).map(|loaded| loaded.chart)
+}
+
+/// [`load_file`], also saying what the user should know about the file (see [`LoadNote`]).
+pub fn load_file_noted(path: &Path) -> Result<Loaded, LoadError> {
     let source = path.display().to_string();
     let size = std::fs::metadata(path)
         .map_err(|error| LoadError::io(&source, &error))?
@@ -48,7 +53,7 @@ pub fn load_file(path: &Path) -> Result<Chart, LoadError> {
         });
     }
     let bytes = std::fs::read(path).map_err(|error| LoadError::io(&source, &error))?;
-    read_chart(&bytes, &source)
+    read_chart_noted(&bytes, &source)
 }
 
 /// Writes `chart` to `path` in the native format, atomically.

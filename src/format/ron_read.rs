@@ -4,8 +4,10 @@
 use ron::extensions::Extensions;
 use serde::{de::Error as _, Deserialize, Deserializer};
 
-use crate::model::Chart;
-use crate::model::{ChartPoint, Colour, Node, NodeId, NodeKind, NodeRecord};
+use crate::layout::{absolute_pins_to_offsets, CardStyle};
+use crate::model::{
+    Chart, ChartPoint, Colour, Edit, Field, Node, NodeId, NodeKind, NodeRecord, StructureError,
+};
 
 use super::error::{LoadError, Problem};
 use super::locate::{line_and_column, node_positions};
@@ -51,8 +53,12 @@ macro_rules! file_structs {
             dotted: Vec<NodeId>,
             #[serde(default)]
             collapsed: bool,
+            /// Before format 1.1: the card's absolute top-left corner.
             #[serde(default)]
             pin: Option<ChartPoint>,
+            /// From format 1.1: the card's offset from its manager's top-left corner.
+            #[serde(default)]
+            offset: Option<ChartPoint>,
             #[serde(default)]
             notes: String,
             #[serde(default)]
@@ -61,6 +67,12 @@ macro_rules! file_structs {
 
         impl From<$chart> for Parsed {
             fn from(file: $chart) -> Parsed {
+                let absolute_pins: Vec<NodeId> = file
+                    .nodes
+                    .iter()
+                    .filter(|n| n.pin.is_some())
+                    .map(|n| n.id)
+                    .collect();
                 let records = file
                     .nodes
                     .into_iter()
@@ -74,7 +86,7 @@ macro_rules! file_structs {
                             colour: n.colour,
                             dotted: n.dotted,
                             collapsed: n.collapsed,
-                            pin: n.pin,
+                            pin: n.offset.or(n.pin),
                             notes: n.notes,
                             duties: n.duties,
                         },
@@ -87,6 +99,7 @@ macro_rules! file_structs {
                     organisation: file.organisation,
                     roots: file.roots,
                     records,
+                    absolute_pins,
                 }
             }
         }
@@ -103,6 +116,8 @@ struct Parsed {
     organisation: String,
     roots: Vec<NodeId>,
     records: Vec<NodeRecord>,
+    /// Nodes written with `pin:`, the absolute place of files before format 1.1.
+    absolute_pins: Vec<NodeId>,
 }
 
 /// Just the version, read when the full parse fails, so an old reader can say
@@ -141,9 +156,70 @@ fn colour<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Colour>, 
     .transpose()
 }
 
+/// Something worth telling the user about a file that loaded.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LoadNote {
+    /// The file is from a newer minor version of the format. It loaded, but what this
+    /// version does not know is dropped if the chart is saved.
+    NewerMinor {
+        /// The version the file declares.
+        found: (u32, u32),
+        /// What the strict reading stopped at, e.g. "unknown field `x`".
+        first_unknown: String,
+    },
+    /// The file is from before format 1.1: its hand-placed cards (absolute places) were
+    /// turned into offsets from their managers, where they stay put.
+    PinsConverted {
+        /// How many cards.
+        count: usize,
+    },
+}
+
+/// A chart read from a file, with anything worth telling the user.
+#[derive(Clone, Debug)]
+pub struct Loaded {
+    /// The chart.
+    pub chart: Chart,
+    /// Notes for the user, in no particular order.
+    pub notes: Vec<LoadNote>,
+}
+
 /// Parses and validates chart file bytes. `source_name` (usually the path) prefixes
 /// every message. A UTF-8 byte-order mark and CRLF line ends are fine.
 pub fn read_chart(bytes: &[u8], source_name: &str) -> Result<Chart, LoadError> {
+    read_chart_noted(bytes, source_name).map(|loaded| loaded.chart)
+}
+
+/// [`read_chart`], also saying what the user should know about the file.
+pub fn read_chart_noted(bytes: &[u8], source_name: &str) -> Result<Loaded, LoadError> {
+    let text = decode(bytes, source_name)?;
+    let (parsed, mut notes) = parse(text, source_name)?;
+    check_version(parsed.format, source_name)?;
+    let format = parsed.format;
+    let absolute_pins = parsed.absolute_pins.clone();
+    if format >= (1, 1) && !absolute_pins.is_empty() {
+        return Err(pins_in_new_format(text, source_name, &absolute_pins));
+    }
+    let Parsed {
+        title,
+        organisation,
+        roots,
+        records,
+        ..
+    } = parsed;
+    let mut chart = Chart::from_records(title, organisation, roots, records)
+        .map_err(|errors| structure_errors(text, source_name, errors))?;
+    if !absolute_pins.is_empty() {
+        convert_absolute_pins(&mut chart);
+        notes.push(LoadNote::PinsConverted {
+            count: absolute_pins.len(),
+        });
+    }
+    Ok(Loaded { chart, notes })
+}
+
+/// The file's text: UTF-8, with a byte-order mark allowed, and not blank.
+fn decode<'a>(bytes: &'a [u8], source_name: &str) -> Result<&'a str, LoadError> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let text = std::str::from_utf8(bytes).map_err(|error| {
         let (line, column) = line_and_column(bytes, error.valid_up_to());
@@ -159,66 +235,102 @@ pub fn read_chart(bytes: &[u8], source_name: &str) -> Result<Chart, LoadError> {
             source_name,
             1,
             1,
-            "the file is empty; a chart file starts with `(` and `format: (1, 0),`",
+            "the file is empty; a chart file starts with `(` and `format: (1, 1),`",
         ));
     }
+    Ok(text)
+}
+
+/// Parses the text strictly (unknown fields are errors) or, for a newer minor version,
+/// leniently, noting that.
+fn parse(text: &str, source_name: &str) -> Result<(Parsed, Vec<LoadNote>), LoadError> {
     let options = ron_options();
-    let parsed: Parsed = match options.from_str::<StrictChart>(text) {
-        Ok(file) => file.into(),
-        Err(error) => {
-            let probe = probe_version(text);
-            if let Some(found) = probe {
-                check_version(found, source_name)?;
-            }
-            let newer_minor = probe.is_some_and(|(major, minor)| {
-                major == FORMAT_VERSION.0 && minor > FORMAT_VERSION.1
-            });
-            match options.from_str::<LenientChart>(text) {
-                Ok(file) if newer_minor => file.into(),
-                _ => {
-                    let start = error.span.start;
-                    return Err(LoadError::at(
-                        source_name,
-                        start.line,
-                        start.col,
-                        error.code.to_string(),
-                    ));
-                }
-            }
-        }
+    let error = match options.from_str::<StrictChart>(text) {
+        Ok(file) => return Ok((file.into(), Vec::new())),
+        Err(error) => error,
     };
-    check_version(parsed.format, source_name)?;
-    let Parsed {
-        title,
-        organisation,
-        roots,
-        records,
-        ..
-    } = parsed;
-    Chart::from_records(title, organisation, roots, records).map_err(|errors| {
-        let positions = node_positions(text);
-        let mut problems: Vec<Problem> = errors
-            .into_iter()
-            .map(|error| {
-                let places = error.node.and_then(|id| positions.get(&id.0));
-                let mut message = error.message;
-                if let Some(places) = places.filter(|p| p.len() > 1) {
-                    let lines: Vec<String> =
-                        places.iter().map(|(line, _)| line.to_string()).collect();
-                    message.push_str(&format!(" (that id appears on lines {})", lines.join(", ")));
-                }
-                Problem {
-                    at: places.and_then(|p| p.get(error.occurrence).or(p.first()).copied()),
-                    message,
-                }
-            })
-            .collect();
-        problems.sort_by_key(|problem| problem.at.unwrap_or((usize::MAX, 0)));
-        LoadError::Invalid {
-            source_name: source_name.to_owned(),
-            problems,
+    let probe = probe_version(text);
+    if let Some(found) = probe {
+        check_version(found, source_name)?;
+    }
+    let newer_minor =
+        probe.filter(|&(major, minor)| major == FORMAT_VERSION.0 && minor > FORMAT_VERSION.1);
+    match (options.from_str::<LenientChart>(text), newer_minor) {
+        (Ok(file), Some(found)) => {
+            let note = LoadNote::NewerMinor {
+                found,
+                first_unknown: error.code.to_string(),
+            };
+            Ok((file.into(), vec![note]))
         }
-    })
+        _ => {
+            let start = error.span.start;
+            Err(LoadError::at(
+                source_name,
+                start.line,
+                start.col,
+                error.code.to_string(),
+            ))
+        }
+    }
+}
+
+/// Structural problems, each at its node's place in the text.
+fn structure_errors(text: &str, source_name: &str, errors: Vec<StructureError>) -> LoadError {
+    let positions = node_positions(text);
+    let mut problems: Vec<Problem> = errors
+        .into_iter()
+        .map(|error| {
+            let places = error.node.and_then(|id| positions.get(&id.0));
+            let mut message = error.to_string();
+            if let Some(places) = places.filter(|p| p.len() > 1) {
+                let lines: Vec<String> = places.iter().map(|(line, _)| line.to_string()).collect();
+                message.push_str(&format!(" (that id appears on lines {})", lines.join(", ")));
+            }
+            Problem {
+                at: places.and_then(|p| p.get(error.occurrence).or(p.first()).copied()),
+                message,
+            }
+        })
+        .collect();
+    problems.sort_by_key(|problem| problem.at.unwrap_or((usize::MAX, 0)));
+    LoadError::Invalid {
+        source_name: source_name.to_owned(),
+        problems,
+    }
+}
+
+/// A file of format 1.1 or later that places cards the old way.
+fn pins_in_new_format(text: &str, source_name: &str, nodes: &[NodeId]) -> LoadError {
+    let positions = node_positions(text);
+    let problems = nodes
+        .iter()
+        .map(|id| Problem {
+            at: positions.get(&id.0).and_then(|p| p.first().copied()),
+            message: format!(
+                "node {id} uses `pin`, the absolute place of files before format 1.1; from 1.1 a hand-placed card has `offset: (x: …, y: …)`, measured from its manager's top-left corner"
+            ),
+        })
+        .collect();
+    LoadError::Invalid {
+        source_name: source_name.to_owned(),
+        problems,
+    }
+}
+
+/// Turns the absolute pins of a file before format 1.1 into offsets.
+fn convert_absolute_pins(chart: &mut Chart) {
+    let style = CardStyle::for_language_of(chart.title());
+    let edits: Vec<Edit> = absolute_pins_to_offsets(chart, &style)
+        .into_iter()
+        .map(|(id, offset)| Edit::SetField {
+            id,
+            field: Field::Pin(Some(offset)),
+        })
+        .collect();
+    // Finite pins give finite offsets, so this is accepted; if it were not, the chart
+    // would keep its pins as read, which is still a valid chart.
+    let _ = chart.apply(Edit::Batch(edits));
 }
 
 fn check_version(found: (u32, u32), source_name: &str) -> Result<(), LoadError> {

@@ -10,7 +10,11 @@ use super::FORMAT_VERSION;
 pub fn write_chart(chart: &Chart) -> String {
     let ids = chart.sorted_ids();
     let mut out = String::with_capacity(128 + ids.len() * 200);
-    out.push_str("// Organigram chart, format 1.0. See README.md, \"File format\".\n(\n");
+    let _ = writeln!(
+        out,
+        "// Organigram chart, format {}.{}. See README.md, \"File format\".\n(",
+        FORMAT_VERSION.0, FORMAT_VERSION.1
+    );
     let _ = writeln!(
         out,
         "    format: ({}, {}),",
@@ -54,8 +58,12 @@ fn write_node(out: &mut String, id: NodeId, node: &Node, reports: &[NodeId]) {
     if node.collapsed {
         out.push_str("            collapsed: true,\n");
     }
-    if let Some(pin) = node.pin {
-        let _ = writeln!(out, "            pin: (x: {:?}, y: {:?}),", pin.x, pin.y);
+    if let Some(offset) = node.pin {
+        let _ = writeln!(
+            out,
+            "            offset: (x: {:?}, y: {:?}),",
+            offset.x, offset.y
+        );
     }
     if !node.notes.is_empty() {
         field_str(out, 12, "notes", &node.notes);

@@ -132,9 +132,9 @@ pub fn card_text(node: &Node, style: &CardStyle) -> CardText {
         (_, false) => None,
     };
     let badge = (node.kind.is_post() && node.headcount > 1).then(|| format!("×{}", node.headcount));
-    let badge_width = badge
-        .as_deref()
-        .map_or(0.0, |text| text_width(text, style.holder_px) + 8.0);
+    let badge_width = badge.as_deref().map_or(0.0, |text| {
+        text_width(text, style.holder_px) + 2.0 * super::spec::CARD_SPEC.badge_padding_x
+    });
 
     let show_duties = style.show_duties && !node.duties.is_empty();
     let width = if show_duties {
@@ -146,17 +146,47 @@ pub fn card_text(node: &Node, style: &CardStyle) -> CardText {
         (title_w.max(holder_w) + 2.0 * style.padding_x + 2.0)
             .clamp(style.min_width, style.max_width)
     };
-    let inner = width - 2.0 * style.padding_x;
-
     let mut lines = Vec::new();
     let mut y = style.band_height + style.padding_y;
+    title_lines(&mut lines, &mut y, &node.title, title_px, width, style);
+    if let Some((text, role)) = holder {
+        let line = Holder {
+            text,
+            role,
+            badge,
+            badge_width,
+        };
+        holder_line(&mut lines, &mut y, line, width, style);
+    }
+    if show_duties {
+        duty_lines(&mut lines, &mut y, &node.duties, width, style);
+    }
+    let height = (y + style.padding_y).ceil();
+    CardText {
+        width: width.ceil(),
+        height,
+        lines,
+    }
+}
+
+/// The title, wrapped to the card and cut with an ellipsis after the last line allowed;
+/// `y` moves down past it.
+fn title_lines(
+    lines: &mut Vec<CardLine>,
+    y: &mut f32,
+    title: &str,
+    title_px: f32,
+    width: f32,
+    style: &CardStyle,
+) {
+    let inner = width - 2.0 * style.padding_x;
     let title_lh = title_px * style.line_height;
-    let mut title_lines = wrap(&node.title, title_px, inner);
-    let cut = title_lines.len() > style.max_title_lines;
-    title_lines.truncate(style.max_title_lines);
-    let count = title_lines.len();
-    for (n, (from, to)) in title_lines.into_iter().enumerate() {
-        let mut text = node.title[from..to].to_owned();
+    let mut wrapped = wrap(title, title_px, inner);
+    let cut = wrapped.len() > style.max_title_lines;
+    wrapped.truncate(style.max_title_lines);
+    let count = wrapped.len();
+    for (n, (from, to)) in wrapped.into_iter().enumerate() {
+        let mut text = title[from..to].to_owned();
         if cut && n + 1 == count {
             while !text.is_empty()
                 && text_width(&text, title_px) + text_width("…", title_px) > inner
@@ -169,67 +199,87 @@ pub fn card_text(node: &Node, style: &CardStyle) -> CardText {
             text,
             role: LineRole::Title,
             font_px: title_px,
-            offset: [style.padding_x, y],
+            offset: [style.padding_x, *y],
         });
-        y += title_lh;
+        *y += title_lh;
     }
     if count == 0 {
-        y += title_lh;
+        *y += title_lh;
     }
-    if let Some((text, role)) = holder {
-        y += 2.0;
-        let room = inner - badge_width;
-        let mut shown = text.to_owned();
-        if text_width(&shown, style.holder_px) > room {
-            while !shown.is_empty()
-                && text_width(&shown, style.holder_px) + text_width("…", style.holder_px) > room
-            {
-                shown.pop();
-            }
-            shown.push('…');
+}
+
+/// What the holder line shows.
+struct Holder<'a> {
+    text: &'a str,
+    role: LineRole,
+    badge: Option<String>,
+    badge_width: f32,
+}
+
+/// The holder (or vacant) line, cut to fit beside the headcount badge; `y` moves down.
+fn holder_line(
+    lines: &mut Vec<CardLine>,
+    y: &mut f32,
+    holder: Holder<'_>,
+    width: f32,
+    style: &CardStyle,
+) {
+    let inner = width - 2.0 * style.padding_x;
+    *y += 2.0;
+    let room = inner - holder.badge_width;
+    let mut shown = holder.text.to_owned();
+    if text_width(&shown, style.holder_px) > room {
+        while !shown.is_empty()
+            && text_width(&shown, style.holder_px) + text_width("…", style.holder_px) > room
+        {
+            shown.pop();
         }
+        shown.push('…');
+    }
+    lines.push(CardLine {
+        text: shown,
+        role: holder.role,
+        font_px: style.holder_px,
+        offset: [style.padding_x, *y],
+    });
+    if let Some(badge) = holder.badge {
+        let badge_w = text_width(&badge, style.holder_px);
         lines.push(CardLine {
-            text: shown,
-            role,
+            text: badge,
+            role: LineRole::Badge,
             font_px: style.holder_px,
-            offset: [style.padding_x, y],
+            offset: [width - style.padding_x - badge_w, *y],
         });
-        if let Some(badge) = badge {
-            let badge_w = text_width(&badge, style.holder_px);
+    }
+    *y += style.holder_px * style.line_height;
+}
+
+/// Each duty, wrapped, its first line with a bullet; `y` moves down past them.
+fn duty_lines(
+    lines: &mut Vec<CardLine>,
+    y: &mut f32,
+    duties: &[String],
+    width: f32,
+    style: &CardStyle,
+) {
+    let inner = width - 2.0 * style.padding_x;
+    *y += 6.0;
+    let indent = text_width(DUTY_BULLET, style.duty_px) + super::spec::CARD_SPEC.bullet_gap;
+    let duty_lh = style.duty_px * style.line_height;
+    for duty in duties {
+        for (n, (from, to)) in wrap(duty, style.duty_px, inner - indent)
+            .into_iter()
+            .enumerate()
+        {
             lines.push(CardLine {
-                text: badge,
-                role: LineRole::Badge,
-                font_px: style.holder_px,
-                offset: [width - style.padding_x - badge_w, y],
+                text: duty[from..to].to_owned(),
+                role: LineRole::Duty { first: n == 0 },
+                font_px: style.duty_px,
+                offset: [style.padding_x + indent, *y],
             });
+            *y += duty_lh;
         }
-        y += style.holder_px * style.line_height;
-    }
-    if show_duties {
-        y += 6.0;
-        let indent = text_width(DUTY_BULLET, style.duty_px) + 4.0;
-        let duty_lh = style.duty_px * style.line_height;
-        for duty in &node.duties {
-            for (n, (from, to)) in wrap(duty, style.duty_px, inner - indent)
-                .into_iter()
-                .enumerate()
-            {
-                lines.push(CardLine {
-                    text: duty[from..to].to_owned(),
-                    role: LineRole::Duty { first: n == 0 },
-                    font_px: style.duty_px,
-                    offset: [style.padding_x + indent, y],
-                });
-                y += duty_lh;
-            }
-            y += 2.0;
-        }
-    }
-    let height = (y + style.padding_y).ceil();
-    CardText {
-        width: width.ceil(),
-        height,
-        lines,
+        *y += 2.0;
     }
 }
 

@@ -138,10 +138,24 @@ fn route_down(kind: LinkKind, level_gap: f32, from: RectInChart, to: RectInChart
                     [to_centre[0], middle],
                     [to_centre[0], to.bottom()],
                 ]
-            } else if from_centre[0] <= to_centre[0] {
-                vec![[from.right(), from_centre[1]], [to.x, to_centre[1]]]
             } else {
-                vec![[from.x, from_centre[1]], [to.right(), to_centre[1]]]
+                // Side by side: out of the manager's side, across the gap between them,
+                // into the card's side, in three orthogonal runs.
+                let (start, end) = if from_centre[0] <= to_centre[0] {
+                    (from.right(), to.x)
+                } else {
+                    (from.x, to.right())
+                };
+                if from_centre[1] == to_centre[1] {
+                    return vec![[start, from_centre[1]], [end, to_centre[1]]];
+                }
+                let middle = (start + end) / 2.0;
+                vec![
+                    [start, from_centre[1]],
+                    [middle, from_centre[1]],
+                    [middle, to_centre[1]],
+                    [end, to_centre[1]],
+                ]
             }
         }
     }

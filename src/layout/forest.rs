@@ -24,7 +24,7 @@ struct TreeNode {
     id: NodeId,
     card: Extent,
     /// The parent's index; `NONE` for the virtual root and for pinned nodes (whose
-    /// places are in [`Buffers::pins`]).
+    /// managers are in [`Buffers::pins`]).
     parent: u32,
     /// Side cards of this node: `sides[side_from..side_to]`.
     side_from: u32,
@@ -33,14 +33,34 @@ struct TreeNode {
     half_breadth: f32,
 }
 
+/// A pinned node: its index, its manager's index (`NONE` for a top node) and its pin in
+/// layout space (breadth, depth).
+#[derive(Clone, Copy)]
+struct Pin {
+    index: u32,
+    manager: u32,
+    breadth: f64,
+    depth: f64,
+}
+
+/// How pins are read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum PinMode {
+    /// A pin is the offset of the card's top-left corner from its manager's (from the
+    /// chart's origin for a top node); a pinned subtree never covers another card.
+    Offset,
+    /// Files before format 1.1: a pin is the card's absolute top-left corner. Used only
+    /// to convert such pins to offsets.
+    Absolute,
+}
+
 /// Every buffer a layout needs, kept between layouts so that laying out again allocates
 /// nothing once the buffers have grown to the chart's size.
 #[derive(Default)]
 pub(super) struct Buffers {
     nodes: Vec<TreeNode>,
     sides: Vec<(NodeId, Extent)>,
-    /// Pinned nodes: index and the pin's place in layout space (breadth, depth).
-    pins: Vec<(u32, f64, f64)>,
+    pins: Vec<Pin>,
     stack: Vec<(NodeId, u32)>,
     team: Vec<(NodeId, bool)>,
     input: TidyInput,
@@ -51,6 +71,8 @@ pub(super) struct Buffers {
     out: TidyOutput,
     top_of: Vec<u32>,
     offsets: Vec<(f64, f64)>,
+    /// For each placed card, the tree (entry of `offsets`) it moves with.
+    card_tree: Vec<u32>,
 }
 
 /// Lays the chart out into `cards`: every visible card, in tree order.
@@ -60,13 +82,25 @@ pub(super) fn lay_out(
     mut size_of: impl FnMut(NodeId) -> [f32; 2],
     buffers: &mut Buffers,
     cards: &mut Vec<PlacedCard>,
+    pin_mode: PinMode,
 ) {
     let mut extent_of = |id: NodeId| {
         let [width, height] = size_of(id);
         to_layout_space(options.orientation, width, height)
     };
     prepare(chart, options, &mut extent_of, buffers);
-    place(options, buffers, cards);
+    build_input(options, buffers);
+    tidy_into(&buffers.input, &mut buffers.scratch, &mut buffers.out);
+    assign_trees(buffers);
+    emit_cards(options, buffers, cards);
+    if !buffers.pins.is_empty() {
+        // Pinned trees go where their pins say, clear of the cards placed before them;
+        // then every card is placed again with its tree's final offset.
+        let layout_space = |card: &PlacedCard| to_layout_rect(options.orientation, card.rect);
+        let gap = f64::from(options.sibling_gap.min(options.side_gap)) / 2.0;
+        place_pinned_trees(buffers, cards, pin_mode, gap, layout_space);
+        emit_cards(options, buffers, cards);
+    }
 }
 
 fn to_layout_space(orientation: Orientation, width: f32, height: f32) -> Extent {
@@ -82,6 +116,20 @@ fn to_layout_space(orientation: Orientation, width: f32, height: f32) -> Extent 
     }
 }
 
+/// A card's rectangle in layout space: `[breadth_min, depth_min, breadth_max, depth_max]`.
+fn to_layout_rect(orientation: Orientation, rect: RectInChart) -> [f64; 4] {
+    let (x, y, w, h) = (
+        f64::from(rect.x),
+        f64::from(rect.y),
+        f64::from(rect.width),
+        f64::from(rect.height),
+    );
+    match orientation {
+        Orientation::TopDown => [x, y, x + w, y + h],
+        Orientation::LeftToRight => [y, x, y + h, x + w],
+    }
+}
+
 /// Walks the visible chart depth-first (with an explicit stack) and numbers the tree
 /// nodes in pre-order. Node 0 is a virtual root holding the unpinned top nodes.
 fn prepare(
@@ -90,21 +138,12 @@ fn prepare(
     extent_of: &mut impl FnMut(NodeId) -> Extent,
     buffers: &mut Buffers,
 ) {
-    let side_gap = f64::from(options.side_gap);
-    let Buffers {
-        nodes,
-        sides,
-        pins,
-        stack,
-        team,
-        ..
-    } = buffers;
-    nodes.clear();
-    sides.clear();
-    pins.clear();
-    team.clear();
-    stack.clear();
-    nodes.push(TreeNode {
+    buffers.nodes.clear();
+    buffers.sides.clear();
+    buffers.pins.clear();
+    buffers.team.clear();
+    buffers.stack.clear();
+    buffers.nodes.push(TreeNode {
         id: NodeId(u32::MAX),
         card: Extent {
             breadth: 0.0,
@@ -115,79 +154,104 @@ fn prepare(
         side_to: 0,
         half_breadth: 0.0,
     });
-    stack.extend(chart.roots().iter().rev().map(|&id| (id, 0)));
-    while let Some((id, parent)) = stack.pop() {
+    buffers
+        .stack
+        .extend(chart.roots().iter().rev().map(|&id| (id, 0)));
+    while let Some((id, parent)) = buffers.stack.pop() {
         let Some((shape, children)) = chart.shape(id) else {
             continue;
         };
-        let index = nodes.len() as u32;
-        let pin = if shape.pinned {
-            chart
-                .node(id)
-                .and_then(|node| node.pin)
-                .map(|p| match options.orientation {
-                    Orientation::TopDown => (f64::from(p.x), f64::from(p.y)),
-                    Orientation::LeftToRight => (f64::from(p.y), f64::from(p.x)),
-                })
-        } else {
-            None
-        };
+        let index = buffers.nodes.len() as u32;
         let card = extent_of(id);
-        let side_from = sides.len() as u32;
+        let side_from = buffers.sides.len() as u32;
         let mut half_breadth = f64::from(card.breadth) / 2.0;
         if !shape.collapsed {
-            team.clear();
-            for &child in children {
-                let Some((child_shape, grandchildren)) = chart.shape(child) else {
-                    continue;
-                };
-                if child_shape.kind == NodeKind::Assistant && !child_shape.pinned {
-                    let extent = extent_of(child);
-                    half_breadth = half_breadth.max(side_gap + f64::from(extent.breadth));
-                    sides.push((child, extent));
-                } else if child_shape.kind == NodeKind::Assistant {
-                    // Pinned assistants are laid out on their own, at their pin.
-                    stack.push((child, index));
-                } else {
-                    let stackable =
-                        !child_shape.pinned && (grandchildren.is_empty() || child_shape.collapsed);
-                    team.push((child, stackable));
-                }
-            }
-            // Compact: a team of leaves rides beside the manager's line, in two columns.
-            // In a mixed team, two or more leaf posts do, and the rest hang below; units
-            // stay in the row, as the peers they are.
-            let all_stackable = team.iter().all(|&(_, stackable)| stackable);
-            let beside = |&(child, stackable): &(NodeId, bool)| {
-                options.compact && stackable && (all_stackable || !is_unit(chart, child))
+            half_breadth = sort_children(chart, options, children, index, extent_of, buffers)
+                .max(half_breadth);
+        }
+        let pin = shape
+            .pinned
+            .then(|| chart.node(id).and_then(|node| node.pin))
+            .flatten();
+        if let Some(point) = pin {
+            let (breadth, depth) = match options.orientation {
+                Orientation::TopDown => (point.x, point.y),
+                Orientation::LeftToRight => (point.y, point.x),
             };
-            let stack_team = team.len() >= 2 && team.iter().filter(|m| beside(m)).count() >= 2;
-            for member in team.iter() {
-                if stack_team && beside(member) {
-                    let extent = extent_of(member.0);
-                    half_breadth = half_breadth.max(side_gap + f64::from(extent.breadth));
-                    sides.push((member.0, extent));
-                }
-            }
-            stack.extend(
-                team.iter()
-                    .rev()
-                    .filter(|member| !(stack_team && beside(member)))
-                    .map(|&(child, _)| (child, index)),
-            );
+            buffers.pins.push(Pin {
+                index,
+                manager: if parent == 0 { NONE } else { parent },
+                breadth: f64::from(breadth),
+                depth: f64::from(depth),
+            });
         }
-        if let Some((breadth, depth)) = pin {
-            pins.push((index, breadth, depth));
-        }
-        nodes.push(TreeNode {
+        buffers.nodes.push(TreeNode {
             id,
             card,
             parent: if pin.is_some() { NONE } else { parent },
             side_from,
-            side_to: sides.len() as u32,
+            side_to: buffers.sides.len() as u32,
             half_breadth: half_breadth as f32,
         });
     }
+}
+
+/// Sorts the children of node `index` into side cards (assistants, and in compact mode
+/// teams of leaves) and tree nodes (pushed on the stack). Returns the breadth the side
+/// cards need either side of the node's line.
+fn sort_children(
+    chart: &Chart,
+    options: &LayoutOptions,
+    children: &[NodeId],
+    index: u32,
+    extent_of: &mut impl FnMut(NodeId) -> Extent,
+    buffers: &mut Buffers,
+) -> f64 {
+    let side_gap = f64::from(options.side_gap);
+    let mut half_breadth = 0.0f64;
+    let Buffers {
+        sides, stack, team, ..
+    } = buffers;
+    team.clear();
+    for &child in children {
+        let Some((child_shape, grandchildren)) = chart.shape(child) else {
+            continue;
+        };
+        if child_shape.kind == NodeKind::Assistant && !child_shape.pinned {
+            let extent = extent_of(child);
+            half_breadth = half_breadth.max(side_gap + f64::from(extent.breadth));
+            sides.push((child, extent));
+        } else if child_shape.kind == NodeKind::Assistant {
+            // Pinned assistants are laid out on their own, at their pin.
+            stack.push((child, index));
+        } else {
+            let stackable =
+                !child_shape.pinned && (grandchildren.is_empty() || child_shape.collapsed);
+            team.push((child, stackable));
+        }
+    }
+    // Compact: a team of leaves rides beside the manager's line, in two columns. In a
+    // mixed team, two or more leaf posts do, and the rest hang below; units stay in the
+    // row, as the peers they are.
+    let all_stackable = team.iter().all(|&(_, stackable)| stackable);
+    let beside = |&(child, stackable): &(NodeId, bool)| {
+        options.compact && stackable && (all_stackable || !is_unit(chart, child))
+    };
+    let stack_team = team.len() >= 2 && team.iter().filter(|m| beside(m)).count() >= 2;
+    for member in team.iter() {
+        if stack_team && beside(member) {
+            let extent = extent_of(member.0);
+            half_breadth = half_breadth.max(side_gap + f64::from(extent.breadth));
+            sides.push((member.0, extent));
+        }
+    }
+    stack.extend(
+        team.iter()
+            .rev()
+            .filter(|member| !(stack_team && beside(member)))
+            .map(|&(child, _)| (child, index)),
+    );
+    half_breadth
 }
 
 fn is_unit(chart: &Chart, id: NodeId) -> bool {
@@ -210,26 +274,21 @@ fn side_band_depth(sides: &[(NodeId, Extent)], row_gap: f64) -> f64 {
         .sum()
 }
 
-fn place(options: &LayoutOptions, buffers: &mut Buffers, cards: &mut Vec<PlacedCard>) {
+/// The tidy layout's input: slot sizes and children lists, in pre-order.
+fn build_input(options: &LayoutOptions, buffers: &mut Buffers) {
     let Buffers {
         nodes,
         sides,
-        pins,
         input,
         fill,
         level,
         tallest,
-        scratch,
-        out,
-        top_of,
-        offsets,
         ..
     } = buffers;
     let n = nodes.len();
     let sibling_gap = f64::from(options.sibling_gap);
     let level_gap = f64::from(options.level_gap);
     let row_gap = f64::from(options.side_row_gap);
-    let side_gap = f64::from(options.side_gap);
 
     input.width.clear();
     input.height.clear();
@@ -276,11 +335,20 @@ fn place(options: &LayoutOptions, buffers: &mut Buffers, cards: &mut Vec<PlacedC
     if options.align_rows {
         align_rows(input, nodes, level, tallest);
     }
+}
 
-    tidy_into(input, scratch, out);
-
-    // Offsets: unpinned trees start at 0,0; pinned trees move so their top card sits at its pin.
-    // `top_of` says which entry of `offsets` moves each node.
+/// Which tree each node moves with (an entry of `offsets`, one per tree), and the main
+/// tree's offset: its left edge at 0. Pinned trees start unmoved.
+fn assign_trees(buffers: &mut Buffers) {
+    let Buffers {
+        nodes,
+        input,
+        out,
+        top_of,
+        offsets,
+        ..
+    } = buffers;
+    let n = nodes.len();
     top_of.clear();
     top_of.resize(n, 0);
     offsets.clear();
@@ -293,42 +361,64 @@ fn place(options: &LayoutOptions, buffers: &mut Buffers, cards: &mut Vec<PlacedC
         };
     }
     let centre = |index: usize| out.x[index] + input.width[index] / 2.0;
+    let main = top_of[0];
     let mut min_breadth = f64::INFINITY;
     for index in 1..n {
-        if top_of[index] == top_of[0] {
-            let node = &nodes[index];
-            min_breadth = min_breadth.min(centre(index) - f64::from(node.half_breadth));
+        if top_of[index] == main {
+            min_breadth = min_breadth.min(centre(index) - f64::from(nodes[index].half_breadth));
         }
     }
     if !min_breadth.is_finite() {
         min_breadth = 0.0;
     }
-    offsets[top_of[0] as usize] = (-min_breadth, 0.0);
-    for &(index, pin_breadth, pin_depth) in pins.iter() {
-        // A pinned tree moves so that its top card's top-left corner sits at the pin.
-        let index = index as usize;
-        let card_left = centre(index) - f64::from(nodes[index].card.breadth) / 2.0;
-        offsets[top_of[index] as usize] = (pin_breadth - card_left, pin_depth - out.y[index]);
-    }
+    offsets[main as usize] = (-min_breadth, 0.0);
+}
 
+/// Every visible card, each tree moved by its offset; notes which tree each card moves
+/// with.
+fn emit_cards(options: &LayoutOptions, buffers: &mut Buffers, cards: &mut Vec<PlacedCard>) {
+    let Buffers {
+        nodes,
+        sides,
+        input,
+        out,
+        top_of,
+        offsets,
+        card_tree,
+        ..
+    } = buffers;
+    let row_gap = f64::from(options.side_row_gap);
+    let side_gap = f64::from(options.side_gap);
+    let centre = |index: usize| out.x[index] + input.width[index] / 2.0;
     cards.clear();
-    cards.reserve(n - 1 + sides.len());
+    card_tree.clear();
+    cards.reserve(nodes.len() - 1 + sides.len());
+    let mut push = |card: PlacedCard, tree: u32| {
+        cards.push(card);
+        card_tree.push(tree);
+    };
     for (index, node) in nodes.iter().enumerate().skip(1) {
-        let (dx, dy) = offsets[top_of[index] as usize];
+        let tree = top_of[index];
+        let (dx, dy) = offsets[tree as usize];
         let mid = centre(index) + dx;
         let top = out.y[index] + dy;
-        cards.push(card_at(
-            node.id,
-            mid - f64::from(node.card.breadth) / 2.0,
-            top,
-            node.card,
-            if node.parent == NONE {
-                Placement::Pinned
-            } else {
-                Placement::Tree
-            },
-            options.orientation,
-        ));
+        let placement = if node.parent == NONE {
+            Placement::Pinned
+        } else {
+            Placement::Tree
+        };
+        let left = mid - f64::from(node.card.breadth) / 2.0;
+        push(
+            card_at(
+                node.id,
+                left,
+                top,
+                node.card,
+                placement,
+                options.orientation,
+            ),
+            tree,
+        );
         let mut row_top = top + f64::from(node.card.depth);
         for row in sides[node.side_from as usize..node.side_to as usize].chunks(2) {
             row_top += row_gap;
@@ -343,27 +433,218 @@ fn place(options: &LayoutOptions, buffers: &mut Buffers, cards: &mut Vec<PlacedC
                 _ => (None, None),
             };
             if let Some((id, extent)) = left {
-                cards.push(card_at(
+                let at = mid - side_gap - f64::from(extent.breadth);
+                let card = card_at(
                     *id,
-                    mid - side_gap - f64::from(extent.breadth),
+                    at,
                     row_top,
                     *extent,
                     Placement::Side,
                     options.orientation,
-                ));
+                );
+                push(card, tree);
             }
             if let Some((id, extent)) = right {
-                cards.push(card_at(
+                let at = mid + side_gap;
+                let card = card_at(
                     *id,
-                    mid + side_gap,
+                    at,
                     row_top,
                     *extent,
                     Placement::Side,
                     options.orientation,
-                ));
+                );
+                push(card, tree);
             }
             row_top += row_depth;
         }
+    }
+}
+
+/// Sets each pinned tree's offset (see [`PinMode`]), in pre-order so a manager's tree
+/// is placed before its pinned subordinates'. `cards` were emitted with the main tree in
+/// place and pinned trees unmoved; `layout_space` gives a card's rectangle in layout space.
+fn place_pinned_trees(
+    buffers: &mut Buffers,
+    cards: &[PlacedCard],
+    pin_mode: PinMode,
+    gap: f64,
+    layout_space: impl Fn(&PlacedCard) -> [f64; 4],
+) {
+    let Buffers {
+        nodes,
+        pins,
+        top_of,
+        offsets,
+        card_tree,
+        ..
+    } = buffers;
+    let main = top_of[0] as usize;
+    // How far a card emitted so far still has to move: its tree's offset, but nothing
+    // for the main tree, which was emitted in place.
+    let still_to_move = |offsets: &[(f64, f64)], tree: usize| {
+        if tree == main {
+            (0.0, 0.0)
+        } else {
+            offsets[tree]
+        }
+    };
+    // Where each tree node's card is in `cards`.
+    let mut card_of = vec![u32::MAX; nodes.len()];
+    let mut at = 0usize;
+    for (index, node) in nodes.iter().enumerate().skip(1) {
+        card_of[index] = at as u32;
+        at += 1 + (node.side_to - node.side_from) as usize;
+    }
+    let mut free = FreeSpace::new(gap);
+    for (card, &tree) in cards.iter().zip(card_tree.iter()) {
+        if tree as usize == main {
+            free.insert(layout_space(card));
+        }
+    }
+    for pin in pins.iter() {
+        let tree = top_of[pin.index as usize] as usize;
+        let own = layout_space(&cards[card_of[pin.index as usize] as usize]);
+        let wanted = match (pin_mode, pin.manager) {
+            (PinMode::Offset, manager) if manager != NONE => {
+                let manager_card = &cards[card_of[manager as usize] as usize];
+                let manager_tree = top_of[manager as usize] as usize;
+                let [b, d, ..] = shifted(
+                    layout_space(manager_card),
+                    still_to_move(offsets, manager_tree),
+                );
+                (b + pin.breadth, d + pin.depth)
+            }
+            _ => (pin.breadth, pin.depth),
+        };
+        let shift = (wanted.0 - own[0], wanted.1 - own[1]);
+        if pin_mode == PinMode::Absolute {
+            offsets[tree] = shift;
+            continue;
+        }
+        let members = || {
+            cards
+                .iter()
+                .zip(card_tree.iter())
+                .filter(move |(_, &t)| t as usize == tree)
+                .map(|(card, _)| layout_space(card))
+        };
+        let Some(block) = members().reduce(union) else {
+            continue;
+        };
+        offsets[tree] = free.nearest(block, shift);
+        for rect in members() {
+            free.insert(shifted(rect, offsets[tree]));
+        }
+    }
+}
+
+fn shifted(rect: [f64; 4], (db, dd): (f64, f64)) -> [f64; 4] {
+    [rect[0] + db, rect[1] + dd, rect[2] + db, rect[3] + dd]
+}
+
+fn union(a: [f64; 4], b: [f64; 4]) -> [f64; 4] {
+    [
+        a[0].min(b[0]),
+        a[1].min(b[1]),
+        a[2].max(b[2]),
+        a[3].max(b[3]),
+    ]
+}
+
+/// The cards placed so far, in a grid, to find a free place for a pinned tree.
+struct FreeSpace {
+    cells: rustc_hash::FxHashMap<(i64, i64), Vec<[f64; 4]>>,
+    /// The lowest edge of anything placed.
+    bottom: f64,
+    /// Space kept between a pinned tree and other cards.
+    gap: f64,
+}
+
+/// Grid cell size, in chart units.
+const CELL: f64 = 256.0;
+/// How far apart the places tried around a pin are, in chart units.
+const STEP: f64 = 16.0;
+/// How many rings of places are tried around a pin before the tree goes below the chart.
+const RINGS: i64 = 40;
+
+impl FreeSpace {
+    fn new(gap: f64) -> FreeSpace {
+        FreeSpace {
+            cells: rustc_hash::FxHashMap::default(),
+            bottom: 0.0,
+            gap,
+        }
+    }
+
+    fn cell_range(rect: [f64; 4]) -> (i64, i64, i64, i64) {
+        (
+            (rect[0] / CELL).floor() as i64,
+            (rect[1] / CELL).floor() as i64,
+            (rect[2] / CELL).floor() as i64,
+            (rect[3] / CELL).floor() as i64,
+        )
+    }
+
+    fn insert(&mut self, rect: [f64; 4]) {
+        self.bottom = self.bottom.max(rect[3]);
+        let (x0, y0, x1, y1) = FreeSpace::cell_range(rect);
+        for x in x0..=x1 {
+            for y in y0..=y1 {
+                self.cells.entry((x, y)).or_default().push(rect);
+            }
+        }
+    }
+
+    /// True when `rect`, kept `gap` away, touches nothing placed.
+    fn is_free(&self, rect: [f64; 4]) -> bool {
+        let wide = [
+            rect[0] - self.gap,
+            rect[1] - self.gap,
+            rect[2] + self.gap,
+            rect[3] + self.gap,
+        ];
+        let (x0, y0, x1, y1) = FreeSpace::cell_range(wide);
+        (x0..=x1).all(|x| {
+            (y0..=y1).all(|y| {
+                self.cells.get(&(x, y)).is_none_or(|placed| {
+                    placed.iter().all(|p| {
+                        p[0] >= wide[2] || wide[0] >= p[2] || p[1] >= wide[3] || wide[1] >= p[3]
+                    })
+                })
+            })
+        })
+    }
+
+    /// The shift nearest `wanted` that puts `block` on free space: `wanted` itself if it
+    /// is free, else the nearest free place on rings of places around it, else below
+    /// everything placed.
+    fn nearest(&self, block: [f64; 4], wanted: (f64, f64)) -> (f64, f64) {
+        if self.is_free(shifted(block, wanted)) {
+            return wanted;
+        }
+        for ring in 1..=RINGS {
+            let mut best: Option<((f64, f64), f64)> = None;
+            for i in -ring..=ring {
+                for j in -ring..=ring {
+                    if i.abs() != ring && j.abs() != ring {
+                        continue;
+                    }
+                    let shift = (wanted.0 + i as f64 * STEP, wanted.1 + j as f64 * STEP);
+                    let distance = ((i * i + j * j) as f64).sqrt();
+                    if best.is_some_and(|(_, d)| d <= distance) {
+                        continue;
+                    }
+                    if self.is_free(shifted(block, shift)) {
+                        best = Some((shift, distance));
+                    }
+                }
+            }
+            if let Some((shift, _)) = best {
+                return shift;
+            }
+        }
+        (wanted.0, self.bottom + 2.0 * self.gap - block[1] + STEP)
     }
 }
 

@@ -9,13 +9,15 @@
 pub mod card;
 pub mod connectors;
 mod forest;
+pub mod spec;
 pub mod tidy;
 pub mod wrap;
 
-use crate::model::{Chart, IdMap, NodeId};
+use crate::model::{Chart, ChartPoint, IdMap, NodeId};
 
 pub use card::{card_text, CardLine, CardStyle, CardText, LineRole};
 pub use connectors::{connectors_to, route, Connector, LinkKind};
+pub use spec::{CardColours, CardSpec, CARD_SPEC};
 
 /// Which way the chart grows.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -119,7 +121,8 @@ pub enum Placement {
     Tree,
     /// Beside its manager's line: an assistant, or a leaf in a compact team.
     Side,
-    /// At its pin.
+    /// At its pin: offset by hand from its manager (or the chart's origin), moved clear
+    /// of other cards when the layout around it changed.
     Pinned,
 }
 
@@ -203,6 +206,7 @@ impl Layouter {
             size_of,
             &mut self.buffers,
             &mut layout.cards,
+            forest::PinMode::Offset,
         );
         layout.orientation = options.orientation;
         layout.reindex();
@@ -219,8 +223,8 @@ pub fn layout_chart(chart: &Chart, style: &CardStyle, options: &LayoutOptions) -
     })
 }
 
-/// Lays out `chart`, asking `size_of` for each visible card's `[width, height]`.
-/// Editors pass cached sizes here.
+/// Lays out `chart`, asking `size_of` for each visible card's `[width, height]` (callers
+/// that measure cards once and keep the sizes pass them here).
 pub fn layout_chart_with_sizes(
     chart: &Chart,
     options: &LayoutOptions,
@@ -229,4 +233,48 @@ pub fn layout_chart_with_sizes(
     let mut layout = ChartLayout::default();
     Layouter::new().layout_into(chart, options, size_of, &mut layout);
     layout
+}
+
+/// Turns pins written before format 1.1 (each the absolute top-left corner of its card)
+/// into the offsets pins are now: from the manager's top-left corner, or from the chart's
+/// origin for a top node. The chart is laid out as the editor of that time did (cards in
+/// `style`, default options), so every card keeps the place it had.
+pub fn absolute_pins_to_offsets(chart: &Chart, style: &CardStyle) -> Vec<(NodeId, ChartPoint)> {
+    let options = LayoutOptions::default();
+    let mut cards = Vec::new();
+    forest::lay_out(
+        chart,
+        &options,
+        |id| {
+            chart.node(id).map_or([0.0, 0.0], |node| {
+                let card = card_text(node, style);
+                [card.width, card.height]
+            })
+        },
+        &mut forest::Buffers::default(),
+        &mut cards,
+        forest::PinMode::Absolute,
+    );
+    let place: rustc_hash::FxHashMap<NodeId, RectInChart> =
+        cards.iter().map(|card| (card.id, card.rect)).collect();
+    chart
+        .tree_order()
+        .filter_map(|id| {
+            let pin = chart.node(id)?.pin?;
+            let origin = match chart.parent(id) {
+                Some(manager) => {
+                    let rect = place.get(&manager)?;
+                    (rect.x, rect.y)
+                }
+                None => (0.0, 0.0),
+            };
+            Some((
+                id,
+                ChartPoint {
+                    x: pin.x - origin.0,
+                    y: pin.y - origin.1,
+                },
+            ))
+        })
+        .collect()
 }

@@ -199,10 +199,7 @@ impl Chart {
 
     /// A short name for messages: `“销售主管” (#5)`.
     pub fn label(&self, id: NodeId) -> String {
-        match self.node(id) {
-            Some(node) => node.label(id),
-            None => format!("node {id}"),
-        }
+        self.name(id).to_string()
     }
 }
 

@@ -133,7 +133,8 @@ pub enum Field {
     Notes(String),
     /// Whether the subtree is folded away.
     Collapsed(bool),
-    /// A manual place, or `None` to let layout place the node.
+    /// A place chosen by hand (an offset from the manager; see [`Node::pin`]), or `None`
+    /// to let layout place the node.
     Pin(Option<ChartPoint>),
     /// The whole list of duties at once.
     Duties(Vec<String>),
@@ -184,7 +185,7 @@ impl Edit {
     }
 
     /// True when the edit changes nothing a user would call content: folding only.
-    /// Views use this to keep folding out of the undo history if they wish.
+    /// [`crate::model::History`] uses this so that folding never makes a chart dirty.
     pub fn is_view_only(&self) -> bool {
         match self {
             Edit::SetField {

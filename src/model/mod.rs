@@ -7,6 +7,7 @@
 mod apply;
 mod build;
 mod chart;
+mod check;
 mod duties;
 mod edit;
 mod error;
@@ -20,16 +21,17 @@ mod rules;
 mod stats;
 mod tally;
 
-pub use build::{NodeRecord, StructureError};
+pub use build::{NodeRecord, StructureError, StructureProblem};
 pub use chart::{Chart, Shape, TreeOrder};
 pub use duties::split_pasted_duties;
 pub use edit::{ChartText, Edit, Field, RemovedSubtree};
-pub use error::EditError;
+pub use error::{EditError, ListKind};
 pub use folding::show_levels;
 pub use footprint::Scope;
 pub use history::History;
 pub use id_map::IdMap;
 pub use names::{NameFacts, NameRecord};
 pub use node::{ChartPoint, Colour, Node, NodeId, NodeKind};
+pub use rules::{article, NodeName, Rule, TextField};
 pub use stats::{ChartStats, StatsFacts, StatsRecord};
 pub use tally::{Facts, Tally};

@@ -106,7 +106,10 @@ pub struct Node {
     pub dotted: Vec<NodeId>,
     /// Whether the node's subtree is folded away.
     pub collapsed: bool,
-    /// A manual place for the card's top-left corner; layout keeps pinned nodes there.
+    /// A place chosen by hand: the offset of the card's top-left corner from its
+    /// manager's top-left corner (from the chart's origin for a top node), in chart units.
+    /// The card and its subtree move with the manager, and layout moves them to the
+    /// nearest free place if other cards have grown into the spot.
     pub pin: Option<ChartPoint>,
     /// Free-text notes.
     pub notes: String,
@@ -132,17 +135,14 @@ impl Node {
         }
     }
 
-    /// A short name for messages: `“销售主管” (#5)`.
-    pub fn label(&self, id: NodeId) -> String {
-        if self.title.is_empty() {
-            format!("untitled {} ({id})", self.kind.name())
+    /// The seats of a post nobody fills: its headcount minus its holder, if it has one
+    /// (a post with headcount 3 and one holder has 2). Units have none.
+    pub fn vacancies(&self) -> u32 {
+        if self.kind.is_post() {
+            self.headcount
+                .saturating_sub(u32::from(self.holder.is_some()))
         } else {
-            format!("“{}” ({id})", self.title)
+            0
         }
-    }
-
-    /// True when a post has no holder.
-    pub fn is_vacant(&self) -> bool {
-        self.kind.is_post() && self.holder.is_none()
     }
 }

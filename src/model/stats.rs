@@ -18,7 +18,8 @@ pub struct ChartStats {
     pub headcount: u64,
     /// Vacant posts (positions and assistants with no holder).
     pub vacant_posts: usize,
-    /// Vacant seats: the headcount of the vacant posts.
+    /// Vacant seats: each post's headcount minus its holder (a post with headcount 3 and
+    /// one holder has 2 vacant seats).
     pub vacancies: u64,
     /// Management layers: the most positions on one reporting chain, top to bottom.
     pub layers: usize,
@@ -53,6 +54,7 @@ pub struct StatsRecord {
     kind: NodeKind,
     headcount: u32,
     vacant: bool,
+    vacancies: u32,
     dotted: u32,
     /// Depth counting every node; top nodes are at 1.
     depth: u32,
@@ -191,6 +193,7 @@ impl Facts for StatsFacts {
             kind: node.kind,
             headcount: node.headcount,
             vacant: node.holder.is_none(),
+            vacancies: node.vacancies(),
             dotted: node.dotted.len() as u32,
             depth: parent.map_or(1, |p| p.depth + 1),
             layers,
@@ -216,8 +219,8 @@ impl Facts for StatsFacts {
         self.headcount += u64::from(record.headcount);
         if record.vacant {
             self.vacant_posts += 1;
-            self.vacancies += u64::from(record.headcount);
         }
+        self.vacancies += u64::from(record.vacancies);
         if let Some(manager) = record.reports_to {
             self.change_span(manager, true);
         }
@@ -240,8 +243,8 @@ impl Facts for StatsFacts {
         self.headcount = self.headcount.saturating_sub(u64::from(record.headcount));
         if record.vacant {
             self.vacant_posts = self.vacant_posts.saturating_sub(1);
-            self.vacancies = self.vacancies.saturating_sub(u64::from(record.headcount));
         }
+        self.vacancies = self.vacancies.saturating_sub(u64::from(record.vacancies));
         if let Some(manager) = record.reports_to {
             self.change_span(manager, false);
         }

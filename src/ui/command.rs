@@ -1,123 +1,28 @@
-//! Every user command, in one enum that drives the menus, the keyboard shortcuts, the
-//! tooltips and the Help ▸ Keyboard shortcuts list.
+//! The shell's side of [`Command`]: each command's words, tooltip and keyboard
+//! shortcuts. Menus, the toolbar, the context menu, the shortcut handler and the
+//! shortcuts help all read them from here.
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
-/// A user command. Widgets push commands into the app's queue; the app runs the queue
-/// once per frame.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Command {
-    /// Start an empty chart.
-    New,
-    /// Open a chart file.
-    Open,
-    /// Save to the current file (or ask where).
-    Save,
-    /// Save to a new file.
-    SaveAs,
-    /// Export as SVG, PNG, PDF or JSON.
-    Export,
-    /// Close the window.
-    Quit,
-    /// Undo the last change.
-    Undo,
-    /// Redo the last undone change.
-    Redo,
-    /// Add a position under the selection.
-    AddSubordinate,
-    /// Add an assistant to the selected position.
-    AddAssistant,
-    /// Add a position beside the selection, under the same manager.
-    AddSibling,
-    /// Add a unit under the selection.
-    AddUnit,
-    /// Rename the selection in place.
-    Rename,
-    /// Delete the selection (asks about its subordinates).
-    Delete,
-    /// Fold or unfold the selection's subtree.
-    ToggleCollapse,
-    /// Show the top levels of the chart and fold the rest (2 to 5 levels).
-    ShowLevels(u8),
-    /// Unfold every card.
-    ExpandAll,
-    /// Unpin every card and lay the chart out afresh.
-    Relayout,
-    /// Zoom in.
-    ZoomIn,
-    /// Zoom out.
-    ZoomOut,
-    /// Fit the whole chart in the window.
-    ZoomFit,
-    /// Centre the view on the selection.
-    CentreSelection,
-    /// Search titles, holders and duties.
-    Find,
-    /// Go to the next search match.
-    FindNext,
-    /// Go to the previous search match.
-    FindPrevious,
-    /// Select the manager of the selection.
-    SelectParent,
-    /// Select the first subordinate of the selection.
-    SelectChild,
-    /// Select the previous sibling.
-    SelectPreviousSibling,
-    /// Select the next sibling.
-    SelectNextSibling,
-    /// Show or hide the outline panel.
-    ToggleOutline,
-    /// Show or hide the inspector panel.
-    ToggleInspector,
-    /// List the keyboard shortcuts.
-    ShowShortcuts,
-    /// About Organigram.
-    About,
+pub use crate::editor::Command;
+
+/// What the shell knows about a command.
+pub trait CommandUi {
+    /// The menu and button text.
+    fn label(self) -> &'static str;
+    /// What the command does, for tooltips.
+    fn tooltip(self) -> &'static str;
+    /// The keyboard shortcut, if the command has one.
+    fn shortcut(self) -> Option<KeyboardShortcut>;
+    /// Other shortcuts that also run the command (Ctrl+Y for redo, = for zoom in).
+    fn alternative_shortcuts(self) -> &'static [KeyboardShortcut];
+    /// True for shortcuts that must not fire while the user types in a text field: keys
+    /// with no Ctrl, Cmd or Alt that text fields use themselves.
+    fn used_by_text_fields(self) -> bool;
 }
 
-impl Command {
-    /// Every command, in menu order.
-    pub const ALL: [Command; 36] = [
-        Command::New,
-        Command::Open,
-        Command::Save,
-        Command::SaveAs,
-        Command::Export,
-        Command::Quit,
-        Command::Undo,
-        Command::Redo,
-        Command::AddSubordinate,
-        Command::AddAssistant,
-        Command::AddSibling,
-        Command::AddUnit,
-        Command::Rename,
-        Command::Delete,
-        Command::ToggleCollapse,
-        Command::ShowLevels(2),
-        Command::ShowLevels(3),
-        Command::ShowLevels(4),
-        Command::ShowLevels(5),
-        Command::ExpandAll,
-        Command::Relayout,
-        Command::ZoomIn,
-        Command::ZoomOut,
-        Command::ZoomFit,
-        Command::CentreSelection,
-        Command::Find,
-        Command::FindNext,
-        Command::FindPrevious,
-        Command::SelectParent,
-        Command::SelectChild,
-        Command::SelectPreviousSibling,
-        Command::SelectNextSibling,
-        Command::ToggleOutline,
-        Command::ToggleInspector,
-        Command::ShowShortcuts,
-        Command::About,
-    ];
-
-    /// The menu and button text.
-    pub fn label(self) -> &'static str {
+impl CommandUi for Command {
+    fn label(self) -> &'static str {
         match self {
             Command::New => "New",
             Command::Open => "Open…",
@@ -144,6 +49,9 @@ impl Command {
             Command::ZoomOut => "Zoom out",
             Command::ZoomFit => "Fit",
             Command::CentreSelection => "Centre on selection",
+            Command::ToggleCompact => "Stack teams of leaves",
+            Command::ToggleDutiesOnCards => "Duties on cards",
+            Command::ToggleLeftToRight => "Left to right",
             Command::Find => "Find…",
             Command::FindNext => "Find next",
             Command::FindPrevious => "Find previous",
@@ -158,8 +66,7 @@ impl Command {
         }
     }
 
-    /// What the command does, for tooltips.
-    pub fn tooltip(self) -> &'static str {
+    fn tooltip(self) -> &'static str {
         match self {
             Command::New => "Start an empty chart",
             Command::Open => "Open a chart file (.ron)",
@@ -174,7 +81,7 @@ impl Command {
             Command::AddSibling => {
                 "Add a position beside the selected card, under the same manager"
             }
-            Command::AddUnit => "Add a department under the selected card",
+            Command::AddUnit => "Add a department under the selected card (or at the top)",
             Command::Rename => "Edit the selected card's title",
             Command::Delete => "Delete the selected card; you choose whether its subordinates stay",
             Command::ToggleCollapse => "Fold or unfold everything below the selected card",
@@ -182,11 +89,16 @@ impl Command {
                 "Fold the chart below this many levels and fit it in the window: an overview of a large chart"
             }
             Command::ExpandAll => "Unfold every card",
-            Command::Relayout => "Unpin every card and lay the chart out afresh",
+            Command::Relayout => "Put every card you placed by hand back in its place in the tree",
             Command::ZoomIn => "Zoom in",
             Command::ZoomOut => "Zoom out",
             Command::ZoomFit => "Show the whole chart",
             Command::CentreSelection => "Scroll the selected card to the centre",
+            Command::ToggleCompact => {
+                "Stack a manager's team of leaves in two columns beside its line, instead of one wide row"
+            }
+            Command::ToggleDutiesOnCards => "Show each post's duties on its card",
+            Command::ToggleLeftToRight => "Lay the chart out from left to right instead of top-down",
             Command::Find => "Search titles, holders and duties",
             Command::FindNext => "Go to the next match",
             Command::FindPrevious => "Go to the previous match",
@@ -201,8 +113,7 @@ impl Command {
         }
     }
 
-    /// The keyboard shortcut, if the command has one.
-    pub fn shortcut(self) -> Option<KeyboardShortcut> {
+    fn shortcut(self) -> Option<KeyboardShortcut> {
         let cmd = Modifiers::COMMAND;
         let cmd_shift = Modifiers::COMMAND | Modifiers::SHIFT;
         let none = Modifiers::NONE;
@@ -233,6 +144,9 @@ impl Command {
             Command::ZoomOut => key(none, Key::Minus),
             Command::ZoomFit => key(cmd, Key::Num0),
             Command::CentreSelection => key(none, Key::Period),
+            Command::ToggleDutiesOnCards => key(Modifiers::ALT, Key::D),
+            Command::ToggleLeftToRight => key(Modifiers::ALT, Key::L),
+            Command::ToggleCompact => key(Modifiers::ALT, Key::S),
             Command::Find => key(cmd, Key::F),
             Command::FindNext => key(none, Key::F3),
             Command::FindPrevious => key(Modifiers::SHIFT, Key::F3),
@@ -245,8 +159,7 @@ impl Command {
         }
     }
 
-    /// Other shortcuts that also run the command (Ctrl+Y for redo, = for zoom in).
-    pub fn alternative_shortcuts(self) -> &'static [KeyboardShortcut] {
+    fn alternative_shortcuts(self) -> &'static [KeyboardShortcut] {
         const REDO: [KeyboardShortcut; 1] = [KeyboardShortcut::new(Modifiers::COMMAND, Key::Y)];
         const ZOOM_IN: [KeyboardShortcut; 2] = [
             KeyboardShortcut::new(Modifiers::NONE, Key::Equals),
@@ -265,31 +178,16 @@ impl Command {
         }
     }
 
-    /// True for shortcuts with no Ctrl/Cmd, which must not fire while the user types.
-    pub fn is_bare_key(self) -> bool {
-        self.shortcut()
-            .is_some_and(|s| !s.modifiers.command && !s.modifiers.ctrl && !s.modifiers.alt)
-            || self == Command::ZoomIn
-            || self == Command::ZoomOut
-    }
-
-    /// True for commands that need a selected card.
-    pub fn needs_selection(self) -> bool {
-        matches!(
-            self,
-            Command::AddSubordinate
-                | Command::AddAssistant
-                | Command::AddSibling
-                | Command::AddUnit
-                | Command::Rename
-                | Command::Delete
-                | Command::ToggleCollapse
-                | Command::CentreSelection
-                | Command::SelectParent
-                | Command::SelectChild
-                | Command::SelectPreviousSibling
-                | Command::SelectNextSibling
-        )
+    fn used_by_text_fields(self) -> bool {
+        let bare = self
+            .shortcut()
+            .is_some_and(|s| !s.modifiers.command && !s.modifiers.ctrl && !s.modifiers.alt);
+        // Function keys mean nothing to a text field: F3 finds the next match even while
+        // the search box has the focus.
+        let function_key = self
+            .shortcut()
+            .is_some_and(|s| matches!(s.logical_key, Key::F1 | Key::F3));
+        (bare && !function_key) || self == Command::ZoomIn || self == Command::ZoomOut
     }
 }
 

@@ -1,63 +1,16 @@
-//! Native file dialogs (rfd), and scripted stand-ins for tests.
-//!
-//! A native dialog runs on its own thread and its answer arrives later, so the editor
-//! keeps drawing (and the desktop never flags the window as not responding) while the
-//! user browses.
+//! Native file dialogs (rfd), each on its own thread, so the editor keeps drawing (and
+//! the desktop never flags the window as not responding) while the user browses.
 //!
 //! On Linux rfd needs an xdg-desktop-portal or zenity; with neither it returns nothing at
 //! all, which looks exactly like "Cancel". We check for a backend first so the user is
 //! told what to install instead of wondering why nothing happens.
 
-use std::collections::VecDeque;
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::{channel, Receiver, Sender};
-use std::sync::{Arc, Mutex};
+use std::sync::mpsc::channel;
 
-use crate::export::ExportFormat;
+use crate::editor::{Asked, DialogKind, FileDialogs, Picked, Wake};
 
-/// What a file dialog gave back.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Picked {
-    /// The user chose this file.
-    Path(PathBuf),
-    /// The user cancelled.
-    Cancelled,
-    /// No dialog could be shown on this system.
-    NoBackend,
-}
-
-/// Which dialog to show.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum DialogKind {
-    /// Choose a chart to open.
-    OpenChart,
-    /// Choose where to save a chart.
-    SaveChart,
-    /// Choose where to write an export in this format.
-    Export(ExportFormat),
-}
-
-/// A dialog's answer: right away, or later while the dialog stays open.
-#[derive(Debug)]
-pub enum Asked {
-    /// The answer is known now.
-    Now(Picked),
-    /// The dialog is open; its answer arrives here when the user closes it.
-    Later(Receiver<Picked>),
-}
-
-/// Shows file dialogs.
-pub trait FileDialogs {
-    /// Shows a dialog of `kind`, starting in `directory`, suggesting `file_name` when
-    /// saving. A dialog that stays open calls `repaint` when it is answered.
-    fn ask(
-        &mut self,
-        kind: DialogKind,
-        directory: Option<&Path>,
-        file_name: &str,
-        repaint: &egui::Context,
-    ) -> Asked;
-}
+pub use crate::editor::{OpenDialogs, ScriptedDialogs};
 
 /// The system's native dialogs, through rfd, each on its own thread.
 #[derive(Default)]
@@ -69,21 +22,20 @@ impl FileDialogs for NativeDialogs {
         kind: DialogKind,
         directory: Option<&Path>,
         file_name: &str,
-        repaint: &egui::Context,
+        wake: Wake,
     ) -> Asked {
         if !backend_available() {
             return Asked::Now(Picked::NoBackend);
         }
         let (directory, file_name) = (directory.map(Path::to_owned), file_name.to_owned());
         let (answer, answered) = channel();
-        let repaint = repaint.clone();
         let shown = std::thread::Builder::new()
             .name("file dialog".into())
             .spawn(move || {
                 let picked = pollster::block_on(show(kind, directory, file_name));
                 // The editor may have gone; then nobody needs the answer.
                 let _ = answer.send(picked);
-                repaint.request_repaint();
+                wake();
             });
         match shown {
             Ok(_) => Asked::Later(answered),
@@ -91,7 +43,6 @@ impl FileDialogs for NativeDialogs {
         }
     }
 }
-
 /// Shows the native dialog and waits for the user.
 async fn show(kind: DialogKind, directory: Option<PathBuf>, file_name: String) -> Picked {
     let dialog = match kind {
@@ -125,60 +76,6 @@ async fn show(kind: DialogKind, directory: Option<PathBuf>, file_name: String) -
     chosen.map_or(Picked::Cancelled, |file| {
         Picked::Path(file.path().to_owned())
     })
-}
-
-/// Dialog answers given in advance, for tests.
-#[derive(Default)]
-pub struct ScriptedDialogs {
-    /// The answers, used in order; when none are left, dialogs are cancelled.
-    pub answers: VecDeque<Picked>,
-}
-
-impl FileDialogs for ScriptedDialogs {
-    fn ask(&mut self, _: DialogKind, _: Option<&Path>, _: &str, _: &egui::Context) -> Asked {
-        Asked::Now(self.answers.pop_front().unwrap_or(Picked::Cancelled))
-    }
-}
-
-/// An open dialog's kind and where its answer goes.
-type OpenDialog = (DialogKind, Sender<Picked>);
-
-/// Dialogs that stay open until the test answers them, as native dialogs do.
-#[derive(Clone, Default)]
-pub struct OpenDialogs {
-    waiting: Arc<Mutex<Vec<OpenDialog>>>,
-}
-
-impl OpenDialogs {
-    /// The kinds of the dialogs open now, oldest first.
-    pub fn open(&self) -> Vec<DialogKind> {
-        self.waiting
-            .lock()
-            .map(|waiting| waiting.iter().map(|(kind, _)| *kind).collect())
-            .unwrap_or_default()
-    }
-
-    /// Answers the oldest open dialog; false if none is open.
-    pub fn answer(&self, picked: Picked) -> bool {
-        let Ok(mut waiting) = self.waiting.lock() else {
-            return false;
-        };
-        if waiting.is_empty() {
-            return false;
-        }
-        let (_, answer) = waiting.remove(0);
-        answer.send(picked).is_ok()
-    }
-}
-
-impl FileDialogs for OpenDialogs {
-    fn ask(&mut self, kind: DialogKind, _: Option<&Path>, _: &str, _: &egui::Context) -> Asked {
-        let (answer, answered) = channel();
-        if let Ok(mut waiting) = self.waiting.lock() {
-            waiting.push((kind, answer));
-        }
-        Asked::Later(answered)
-    }
 }
 
 /// How to get file dialogs working, for the message shown when there are none.

@@ -1,200 +1,209 @@
-//! The menu bar and the toolbar, both built from [`Command`].
+//! The menu bar and the toolbar, views built from [`Command`]: they read the editor and
+//! return the commands chosen.
 
 use egui::{Button, Ui};
 
-use super::actions::Action;
-use super::app::OrganigramApp;
-use super::command::Command;
+use super::command::CommandUi;
+use crate::editor::{Action, Command, Editor, Settings};
 use crate::samples;
 
-impl OrganigramApp {
-    /// A menu entry for `command`, with its shortcut and tooltip; disabled when it needs a
-    /// selection and there is none.
-    fn menu_item(&mut self, ui: &mut Ui, command: Command) {
-        let enabled = self.command_enabled(command);
-        let mut button = Button::new(command.label());
-        if let Some(shortcut) = command.shortcut() {
-            button = button.shortcut_text(ui.ctx().format_shortcut(&shortcut));
-        }
-        if ui
-            .add_enabled(enabled, button)
-            .on_hover_text(command.tooltip())
-            .clicked()
-        {
-            self.push(Action::Command(command));
-            ui.close();
-        }
+/// A menu entry for `command` with its shortcut and tooltip, enabled when the editor says
+/// it can run; a toggle shows a tick.
+fn item(ui: &mut Ui, editor: &Editor, command: Command, actions: &mut Vec<Action>) {
+    let mut button = Button::new(command.label());
+    if let Some(ticked) = toggle_state(editor, command) {
+        button = button.selected(ticked);
     }
-
-    /// Whether `command` can run now.
-    pub(super) fn command_enabled(&self, command: Command) -> bool {
-        match command {
-            Command::Undo => self.doc.history().undo_len() > 0,
-            Command::Redo => self.doc.history().redo_len() > 0,
-            c if c.needs_selection() => !self.selection.is_empty(),
-            _ => true,
-        }
+    if let Some(shortcut) = command.shortcut() {
+        button = button.shortcut_text(ui.ctx().format_shortcut(&shortcut));
     }
-
-    pub(super) fn menu_bar(&mut self, ui: &mut Ui) {
-        egui::MenuBar::new().ui(ui, |ui| {
-            ui.menu_button("File", |ui| {
-                self.menu_item(ui, Command::New);
-                self.menu_item(ui, Command::Open);
-                ui.menu_button("Open sample", |ui| {
-                    for sample in &samples::SAMPLES {
-                        if ui.button(sample.label).clicked() {
-                            self.push(Action::OpenSample(sample.name));
-                            ui.close();
-                        }
-                    }
-                });
-                ui.menu_button("Open recent", |ui| {
-                    if self.settings.recent.is_empty() {
-                        ui.label("No recent files");
-                    }
-                    for path in self.settings.recent.clone() {
-                        if ui.button(path.display().to_string()).clicked() {
-                            self.push(Action::OpenFile(path));
-                            ui.close();
-                        }
-                    }
-                });
-                ui.separator();
-                self.menu_item(ui, Command::Save);
-                self.menu_item(ui, Command::SaveAs);
-                self.menu_item(ui, Command::Export);
-                ui.menu_button("Autosave", |ui| {
-                    for (seconds, label) in [
-                        (0.0, "Off"),
-                        (30.0, "Every 30 seconds"),
-                        (60.0, "Every minute"),
-                        (300.0, "Every 5 minutes"),
-                    ] {
-                        if ui
-                            .radio_value(&mut self.settings.autosave_seconds, seconds, label)
-                            .clicked()
-                        {
-                            self.recovery.interval = seconds;
-                            ui.close();
-                        }
-                    }
-                });
-                ui.checkbox(
-                    &mut self.settings.keep_backup,
-                    "Keep previous version as .bak",
-                )
-                .on_hover_text(
-                    "When saving over a file, keep the old one beside it as NAME.ron.bak",
-                );
-                ui.separator();
-                self.menu_item(ui, Command::Quit);
-            });
-            ui.menu_button("Edit", |ui| {
-                self.menu_item(ui, Command::Undo);
-                self.menu_item(ui, Command::Redo);
-                ui.separator();
-                for command in [
-                    Command::AddSubordinate,
-                    Command::AddAssistant,
-                    Command::AddSibling,
-                    Command::AddUnit,
-                    Command::Rename,
-                    Command::Delete,
-                ] {
-                    self.menu_item(ui, command);
-                }
-                ui.separator();
-                self.menu_item(ui, Command::Find);
-                self.menu_item(ui, Command::FindNext);
-                self.menu_item(ui, Command::FindPrevious);
-            });
-            ui.menu_button("View", |ui| {
-                for command in [
-                    Command::ZoomIn,
-                    Command::ZoomOut,
-                    Command::ZoomFit,
-                    Command::CentreSelection,
-                    Command::ToggleCollapse,
-                    Command::Relayout,
-                ] {
-                    self.menu_item(ui, command);
-                }
-                ui.separator();
-                for command in [
-                    Command::ShowLevels(2),
-                    Command::ShowLevels(3),
-                    Command::ShowLevels(4),
-                    Command::ShowLevels(5),
-                    Command::ExpandAll,
-                ] {
-                    self.menu_item(ui, command);
-                }
-                ui.separator();
-                if ui
-                    .checkbox(
-                        &mut self.settings.show_outline,
-                        Command::ToggleOutline.label(),
-                    )
-                    .changed()
-                {
-                    ui.close();
-                }
-                if ui
-                    .checkbox(
-                        &mut self.settings.show_inspector,
-                        Command::ToggleInspector.label(),
-                    )
-                    .changed()
-                {
-                    ui.close();
-                }
-                ui.separator();
-                ui.label("Theme");
-                egui::widgets::global_theme_preference_buttons(ui);
-            });
-            ui.menu_button("Help", |ui| {
-                self.menu_item(ui, Command::ShowShortcuts);
-                self.menu_item(ui, Command::About);
-            });
-        });
+    if ui
+        .add_enabled(editor.can(command), button)
+        .on_hover_text(command.tooltip())
+        .clicked()
+    {
+        actions.push(Action::Command(command));
+        ui.close();
     }
+}
 
-    pub(super) fn toolbar(&mut self, ui: &mut Ui) {
-        ui.horizontal_wrapped(|ui| {
-            let tools = [
-                Command::Undo,
-                Command::Redo,
+/// Whether a toggle command is on; `None` for commands that are not toggles.
+fn toggle_state(editor: &Editor, command: Command) -> Option<bool> {
+    let settings = editor.settings();
+    match command {
+        Command::ToggleCompact => Some(settings.view.stack_teams),
+        Command::ToggleDutiesOnCards => Some(settings.view.duties_on_cards),
+        Command::ToggleLeftToRight => Some(settings.view.left_to_right),
+        Command::ToggleOutline => Some(settings.show_outline),
+        Command::ToggleInspector => Some(settings.show_inspector),
+        _ => None,
+    }
+}
+
+/// The menu bar.
+pub fn menu_bar(ui: &mut Ui, editor: &Editor) -> Vec<Action> {
+    let mut actions = Vec::new();
+    egui::MenuBar::new().ui(ui, |ui| {
+        ui.menu_button("File", |ui| file_menu(ui, editor, &mut actions));
+        ui.menu_button("Edit", |ui| {
+            item(ui, editor, Command::Undo, &mut actions);
+            item(ui, editor, Command::Redo, &mut actions);
+            ui.separator();
+            for command in [
                 Command::AddSubordinate,
                 Command::AddAssistant,
                 Command::AddSibling,
                 Command::AddUnit,
+                Command::Rename,
                 Command::Delete,
-                Command::ToggleCollapse,
-                Command::Relayout,
-                Command::ZoomFit,
-                Command::Find,
-            ];
-            for (n, command) in tools.into_iter().enumerate() {
-                if n == 2 || n == 7 || n == 9 {
-                    ui.separator();
-                }
-                let tooltip = match command.shortcut() {
-                    Some(shortcut) => format!(
-                        "{} ({})",
-                        command.tooltip(),
-                        ui.ctx().format_shortcut(&shortcut)
-                    ),
-                    None => command.tooltip().to_owned(),
-                };
-                if ui
-                    .add_enabled(self.command_enabled(command), Button::new(command.label()))
-                    .on_hover_text(tooltip)
-                    .clicked()
-                {
-                    self.push(Action::Command(command));
-                }
+            ] {
+                item(ui, editor, command, &mut actions);
+            }
+            ui.separator();
+            for command in [Command::Find, Command::FindNext, Command::FindPrevious] {
+                item(ui, editor, command, &mut actions);
             }
         });
+        ui.menu_button("View", |ui| view_menu(ui, editor, &mut actions));
+        ui.menu_button("Help", |ui| {
+            item(ui, editor, Command::ShowShortcuts, &mut actions);
+            item(ui, editor, Command::About, &mut actions);
+        });
+    });
+    actions
+}
+
+fn file_menu(ui: &mut Ui, editor: &Editor, actions: &mut Vec<Action>) {
+    item(ui, editor, Command::New, actions);
+    item(ui, editor, Command::Open, actions);
+    ui.menu_button("Open sample", |ui| {
+        for sample in &samples::SAMPLES {
+            if ui.button(sample.label).clicked() {
+                actions.push(Action::OpenSample(sample.name));
+                ui.close();
+            }
+        }
+    });
+    ui.menu_button("Open recent", |ui| {
+        let recent = &editor.settings().recent;
+        if recent.is_empty() {
+            ui.label("No recent files");
+        }
+        for path in recent {
+            if ui.button(path.display().to_string()).clicked() {
+                actions.push(Action::OpenFile(path.clone()));
+                ui.close();
+            }
+        }
+    });
+    ui.separator();
+    for command in [Command::Save, Command::SaveAs, Command::Export] {
+        item(ui, editor, command, actions);
     }
+    let mut settings = editor.settings().clone();
+    ui.menu_button("Autosave", |ui| {
+        for (seconds, label) in [
+            (0.0, "Off"),
+            (30.0, "Every 30 seconds"),
+            (60.0, "Every minute"),
+            (300.0, "Every 5 minutes"),
+        ] {
+            if ui
+                .radio_value(&mut settings.autosave_seconds, seconds, label)
+                .clicked()
+            {
+                ui.close();
+            }
+        }
+    });
+    ui.checkbox(&mut settings.keep_backup, "Keep previous version as .bak")
+        .on_hover_text("When saving over a file, keep the old one beside it as NAME.ron.bak");
+    changed_settings(editor, settings, actions);
+    ui.separator();
+    item(ui, editor, Command::Quit, actions);
+}
+
+fn view_menu(ui: &mut Ui, editor: &Editor, actions: &mut Vec<Action>) {
+    for command in [
+        Command::ZoomIn,
+        Command::ZoomOut,
+        Command::ZoomFit,
+        Command::CentreSelection,
+        Command::ToggleCollapse,
+        Command::Relayout,
+    ] {
+        item(ui, editor, command, actions);
+    }
+    ui.separator();
+    for command in [
+        Command::ToggleCompact,
+        Command::ToggleDutiesOnCards,
+        Command::ToggleLeftToRight,
+    ] {
+        item(ui, editor, command, actions);
+    }
+    ui.separator();
+    for command in [
+        Command::ShowLevels(2),
+        Command::ShowLevels(3),
+        Command::ShowLevels(4),
+        Command::ShowLevels(5),
+        Command::ExpandAll,
+    ] {
+        item(ui, editor, command, actions);
+    }
+    ui.separator();
+    item(ui, editor, Command::ToggleOutline, actions);
+    item(ui, editor, Command::ToggleInspector, actions);
+    ui.separator();
+    ui.label("Theme");
+    egui::widgets::global_theme_preference_buttons(ui);
+}
+
+/// Settings edited in a menu go back as one action, if anything changed.
+fn changed_settings(editor: &Editor, settings: Settings, actions: &mut Vec<Action>) {
+    if &settings != editor.settings() {
+        actions.push(Action::Settings(settings));
+    }
+}
+
+/// The toolbar.
+pub fn toolbar(ui: &mut Ui, editor: &Editor) -> Vec<Action> {
+    let mut actions = Vec::new();
+    ui.horizontal_wrapped(|ui| {
+        let tools = [
+            Command::Undo,
+            Command::Redo,
+            Command::AddSubordinate,
+            Command::AddAssistant,
+            Command::AddSibling,
+            Command::AddUnit,
+            Command::Delete,
+            Command::ToggleCollapse,
+            Command::Relayout,
+            Command::ZoomFit,
+            Command::Find,
+        ];
+        for (n, command) in tools.into_iter().enumerate() {
+            if n == 2 || n == 7 || n == 9 {
+                ui.separator();
+            }
+            let tooltip = match command.shortcut() {
+                Some(shortcut) => format!(
+                    "{} ({})",
+                    command.tooltip(),
+                    ui.ctx().format_shortcut(&shortcut)
+                ),
+                None => command.tooltip().to_owned(),
+            };
+            if ui
+                .add_enabled(editor.can(command), Button::new(command.label()))
+                .on_hover_text(tooltip)
+                .clicked()
+            {
+                actions.push(Action::Command(command));
+            }
+        }
+    });
+    actions
 }

@@ -1,29 +1,27 @@
-//! The eframe editor. Widgets turn input into [`Action`]s pushed to a queue; the app
-//! applies the queue once per frame. [`Command`] drives menus, shortcuts and tooltips.
+//! The eframe shell: views of the [`crate::editor::Editor`]. Each panel reads the editor
+//! and returns [`Action`]s; the app applies them all at the end of the frame. No view
+//! changes the chart. [`Command`] (with its words and shortcuts in [`command`]) drives
+//! the menus, the toolbar, the shortcuts and their help.
 
-mod actions;
 mod app;
 pub mod canvas;
 pub mod command;
 mod dialogs;
-pub mod document;
 mod export_dialog;
-mod file_flow;
 pub mod files;
 pub mod fonts;
 mod icon;
 mod inspector;
 mod menus;
 mod outline;
-pub mod recovery;
-mod run;
-pub mod search;
-mod settings;
+mod overlays;
+mod search;
+mod shortcuts;
 mod status;
+pub mod words;
 
-pub use actions::Action;
-pub use app::{OrganigramApp, Start};
-pub use command::Command;
+pub use crate::editor::{Action, Command, Start};
+pub use app::OrganigramApp;
 
 /// Opens the editor window on `start` and runs until it closes.
 pub fn run(start: Start) -> eframe::Result {

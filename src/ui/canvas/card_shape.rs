@@ -8,8 +8,8 @@ use egui::{
 use egui_graphs::{DisplayNode, DrawContext, NodeProps};
 use petgraph::{stable_graph::IndexType, EdgeType};
 
-use super::look::{DropMark, Palette};
-use crate::layout::{CardText, LineRole};
+use super::look::{colour32, DropMark, Palette};
+use crate::layout::{CardStyle, CardText, LineRole, CARD_SPEC};
 use crate::model::{Colour, NodeId, NodeKind};
 use crate::ui::fonts::CARD_FAMILY;
 
@@ -121,7 +121,8 @@ impl<E: Clone, Ty: EdgeType, Ix: IndexType> DisplayNode<CardPayload, E, Ty, Ix> 
     }
 }
 
-/// The shapes of one card drawn in `rect` (screen space) at `zoom`.
+/// The shapes of one card drawn in `rect` (screen space) at `zoom`, from the one card
+/// spec the exports draw from too ([`CARD_SPEC`]).
 pub fn card_shapes(
     ctx: &egui::Context,
     rect: Rect,
@@ -130,137 +131,162 @@ pub fn card_shapes(
     palette: &Palette,
 ) -> Vec<Shape> {
     let look = &payload.look;
-    let colour = palette.band(look.colour);
-    let fill = match look.kind {
-        NodeKind::Unit => palette.unit_fill(colour),
-        _ => palette.card_fill,
-    };
+    let band = palette.band(look.colour);
     let mut shapes = Vec::with_capacity(12);
     if rect.height() < BLOCK_BELOW_PX {
-        shapes.push(Shape::rect_filled(
-            rect,
-            0.0,
-            if look.selected {
-                palette.selection
-            } else {
-                colour
-            },
-        ));
+        let fill = if look.selected {
+            palette.selection
+        } else {
+            band
+        };
+        shapes.push(Shape::rect_filled(rect, 0.0, fill));
         return shapes;
     }
-    let radius = CornerRadius::same((6.0 * zoom).clamp(1.0, 10.0) as u8);
-    shapes.push(Shape::rect_filled(rect, radius, fill));
+    let radius = CornerRadius::same((CARD_SPEC.corner_radius * zoom).clamp(1.0, 10.0) as u8);
+    frame_shapes(&mut shapes, rect, zoom, radius, look, palette);
+    if rect.height() >= TEXT_FROM_PX {
+        text_shapes(&mut shapes, ctx, rect, zoom, payload, palette);
+        badge_shapes(&mut shapes, ctx, rect, zoom, look, palette);
+    }
+    mark_shapes(&mut shapes, rect, zoom, radius, look, palette);
+    shapes
+}
+
+/// The card's fill, its kind's colour band or side bar, and its border.
+fn frame_shapes(
+    shapes: &mut Vec<Shape>,
+    rect: Rect,
+    zoom: f32,
+    radius: CornerRadius,
+    look: &CardLook,
+    palette: &Palette,
+) {
+    let band = palette.band(look.colour);
+    let colours = CARD_SPEC.colours(look.kind, [band.r(), band.g(), band.b()], &palette.theme);
+    shapes.push(Shape::rect_filled(rect, radius, colour32(colours.fill)));
     // Kind marks: a colour band on top of positions, a bar on the left of assistants.
-    let band = (5.0 * zoom).max(1.0);
+    let depth = (CardStyle::default().band_height * zoom).max(1.0);
     match look.kind {
         NodeKind::Position => {
-            let top = Rect::from_min_max(rect.min, Pos2::new(rect.max.x, rect.min.y + band));
-            shapes.push(Shape::rect_filled(
-                top,
-                CornerRadius {
-                    nw: radius.nw,
-                    ne: radius.ne,
-                    sw: 0,
-                    se: 0,
-                },
-                colour,
-            ));
+            let top = Rect::from_min_max(rect.min, Pos2::new(rect.max.x, rect.min.y + depth));
+            let corners = CornerRadius {
+                nw: radius.nw,
+                ne: radius.ne,
+                sw: 0,
+                se: 0,
+            };
+            shapes.push(Shape::rect_filled(top, corners, band));
         }
         NodeKind::Assistant => {
-            let side = Rect::from_min_max(rect.min, Pos2::new(rect.min.x + band, rect.max.y));
-            shapes.push(Shape::rect_filled(
-                side,
-                CornerRadius {
-                    nw: radius.nw,
-                    sw: radius.sw,
-                    ne: 0,
-                    se: 0,
-                },
-                colour,
-            ));
+            let side = Rect::from_min_max(rect.min, Pos2::new(rect.min.x + depth, rect.max.y));
+            let corners = CornerRadius {
+                nw: radius.nw,
+                sw: radius.sw,
+                ne: 0,
+                se: 0,
+            };
+            shapes.push(Shape::rect_filled(side, corners, band));
         }
         NodeKind::Unit => {}
     }
-    let border = match look.kind {
-        NodeKind::Unit => Stroke::new(1.5, colour),
-        _ => Stroke::new(1.0, palette.card_border),
-    };
-    if look.kind == NodeKind::Assistant {
-        let path = [
-            rect.left_top(),
-            rect.right_top(),
-            rect.right_bottom(),
-            rect.left_bottom(),
-            rect.left_top(),
-        ];
-        shapes.extend(Shape::dashed_line(&path, border, 5.0, 3.0));
-    } else {
-        shapes.push(Shape::rect_stroke(rect, radius, border, StrokeKind::Inside));
-    }
-
-    if rect.height() >= TEXT_FROM_PX {
-        let text = &payload.text;
-        for line in &text.lines {
-            let colour = match line.role {
-                LineRole::Title => palette.title,
-                LineRole::Holder | LineRole::Duty { .. } => palette.holder,
-                LineRole::Vacant => palette.vacant,
-                LineRole::Badge => palette.title,
-            };
-            let font = FontId::new(line.font_px * zoom, FontFamily::Name(CARD_FAMILY.into()));
-            let at = rect.min + Vec2::new(line.offset[0], line.offset[1]) * zoom;
-            if line.role == LineRole::Badge {
-                let galley = ctx.fonts_mut(|f| f.layout_no_wrap(line.text.clone(), font, colour));
-                let pill =
-                    Rect::from_min_size(at, galley.size()).expand2(Vec2::new(4.0, 1.0) * zoom);
-                shapes.push(Shape::rect_filled(
-                    pill,
-                    CornerRadius::same((pill.height() / 2.0) as u8),
-                    palette.badge_fill,
-                ));
-                shapes.push(Shape::galley(at, galley, colour));
-                continue;
-            }
-            if let LineRole::Duty { first: true } = line.role {
-                let bullet = ctx.fonts_mut(|f| {
-                    f.layout_no_wrap(
-                        crate::layout::card::DUTY_BULLET.to_owned(),
-                        font.clone(),
-                        colour,
-                    )
-                });
-                let indent =
-                    (crate::fonts::text_width(crate::layout::card::DUTY_BULLET, line.font_px)
-                        + 4.0)
-                        * zoom;
-                shapes.push(Shape::galley(at - Vec2::new(indent, 0.0), bullet, colour));
-            }
-            let galley = ctx.fonts_mut(|f| f.layout_no_wrap(line.text.clone(), font, colour));
-            shapes.push(Shape::galley(at, galley, colour));
+    let border = Stroke::new(CARD_SPEC.border_width(look.kind), colour32(colours.border));
+    match CARD_SPEC.border_dash(look.kind) {
+        Some([dash, gap]) => {
+            let path = [
+                rect.left_top(),
+                rect.right_top(),
+                rect.right_bottom(),
+                rect.left_bottom(),
+                rect.left_top(),
+            ];
+            shapes.extend(Shape::dashed_line(&path, border, dash, gap));
         }
-        if look.pinned {
-            let font = FontId::new(11.0 * zoom, FontFamily::Proportional);
-            let galley = ctx.fonts_mut(|f| f.layout_no_wrap("📌".to_owned(), font, palette.holder));
-            shapes.push(Shape::galley(
-                rect.right_top() + Vec2::new(-galley.size().x - 3.0 * zoom, 2.0 * zoom),
-                galley,
-                palette.holder,
+        None => shapes.push(Shape::rect_stroke(rect, radius, border, StrokeKind::Inside)),
+    }
+}
+
+/// The card's lines of text, with the headcount badge's pill and the duties' bullets.
+fn text_shapes(
+    shapes: &mut Vec<Shape>,
+    ctx: &egui::Context,
+    rect: Rect,
+    zoom: f32,
+    payload: &CardPayload,
+    palette: &Palette,
+) {
+    let style = CardStyle::default();
+    for line in &payload.text.lines {
+        let colour = colour32(CARD_SPEC.ink(line.role, &palette.theme));
+        let font = FontId::new(line.font_px * zoom, FontFamily::Name(CARD_FAMILY.into()));
+        let at = rect.min + Vec2::new(line.offset[0], line.offset[1]) * zoom;
+        let galley = ctx.fonts_mut(|f| f.layout_no_wrap(line.text.clone(), font.clone(), colour));
+        if line.role == LineRole::Badge {
+            let [x, y, width, height] = CARD_SPEC.badge_pill(
+                line.offset[0],
+                line.offset[1],
+                galley.size().x / zoom,
+                line.font_px * style.line_height,
+            );
+            let pill = Rect::from_min_size(
+                rect.min + Vec2::new(x, y) * zoom,
+                Vec2::new(width, height) * zoom,
+            );
+            shapes.push(Shape::rect_filled(
+                pill,
+                CornerRadius::same((pill.height() / 2.0) as u8),
+                palette.badge_fill,
             ));
         }
+        if let LineRole::Duty { first: true } = line.role {
+            let bullet = ctx.fonts_mut(|f| {
+                f.layout_no_wrap(
+                    crate::layout::card::DUTY_BULLET.to_owned(),
+                    font.clone(),
+                    colour,
+                )
+            });
+            let indent = (crate::fonts::text_width(crate::layout::card::DUTY_BULLET, line.font_px)
+                + CARD_SPEC.bullet_gap)
+                * zoom;
+            shapes.push(Shape::galley(at - Vec2::new(indent, 0.0), bullet, colour));
+        }
+        shapes.push(Shape::galley(at, galley, colour));
     }
-    if look.collapsed && look.hidden_below > 0 && rect.height() >= TEXT_FROM_PX {
+}
+
+/// The pin mark of a card placed by hand, and the "+N" badge of a folded card.
+fn badge_shapes(
+    shapes: &mut Vec<Shape>,
+    ctx: &egui::Context,
+    rect: Rect,
+    zoom: f32,
+    look: &CardLook,
+    palette: &Palette,
+) {
+    if look.pinned {
         let font = FontId::new(11.0 * zoom, FontFamily::Proportional);
+        let galley = ctx.fonts_mut(|f| f.layout_no_wrap("📌".to_owned(), font, palette.holder));
+        shapes.push(Shape::galley(
+            rect.right_top() + Vec2::new(-galley.size().x - 3.0 * zoom, 2.0 * zoom),
+            galley,
+            palette.holder,
+        ));
+    }
+    if look.collapsed && look.hidden_below > 0 {
+        let font = FontId::new(CARD_SPEC.fold_badge_px * zoom, FontFamily::Proportional);
         let galley = ctx.fonts_mut(|f| {
             f.layout_no_wrap(format!("+{}", look.hidden_below), font, Color32::WHITE)
         });
-        let pill = Rect::from_center_size(
-            Pos2::new(rect.center().x, rect.max.y),
-            galley.size() + Vec2::new(10.0, 2.0) * zoom,
+        let [x, y, width, height] = CARD_SPEC.fold_pill(
+            rect.center().x / zoom,
+            rect.max.y / zoom,
+            galley.size().x / zoom,
         );
+        let pill = Rect::from_min_size(Pos2::new(x, y) * zoom, Vec2::new(width, height) * zoom);
         shapes.push(Shape::rect_filled(
             pill,
             CornerRadius::same((pill.height() / 2.0) as u8),
-            colour,
+            palette.band(look.colour),
         ));
         shapes.push(Shape::galley(
             pill.center() - galley.size() / 2.0,
@@ -268,20 +294,30 @@ pub fn card_shapes(
             Color32::WHITE,
         ));
     }
-    // The fold toggle of a selected card with subordinates.
+}
+
+/// The fold toggle of a selected card, and the outer marks (search, selection, drop),
+/// strongest last.
+fn mark_shapes(
+    shapes: &mut Vec<Shape>,
+    rect: Rect,
+    zoom: f32,
+    radius: CornerRadius,
+    look: &CardLook,
+    palette: &Palette,
+) {
     if look.selected && look.has_children && !look.collapsed && rect.height() >= TEXT_FROM_PX {
         let centre = Pos2::new(rect.center().x, rect.max.y);
-        let radius = (7.0 * zoom).clamp(5.0, 9.0);
-        shapes.push(Shape::circle_filled(centre, radius, palette.selection));
+        let size = (7.0 * zoom).clamp(5.0, 9.0);
+        shapes.push(Shape::circle_filled(centre, size, palette.selection));
         shapes.push(Shape::line_segment(
             [
-                centre - Vec2::new(radius * 0.5, 0.0),
-                centre + Vec2::new(radius * 0.5, 0.0),
+                centre - Vec2::new(size * 0.5, 0.0),
+                centre + Vec2::new(size * 0.5, 0.0),
             ],
             Stroke::new(1.5, Color32::WHITE),
         ));
     }
-    // Outer marks, strongest last.
     let mark = |width: f32, colour: Color32| {
         Shape::rect_stroke(
             rect.expand(width / 2.0 + 1.0),
@@ -304,5 +340,4 @@ pub fn card_shapes(
         DropMark::Refuse => shapes.push(mark(3.5, palette.refuse)),
         DropMark::None => {}
     }
-    shapes
 }

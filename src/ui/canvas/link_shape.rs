@@ -7,7 +7,7 @@ use petgraph::{stable_graph::IndexType, EdgeType};
 
 use super::card_shape::{CardPayload, CardShape};
 use super::look::Palette;
-use crate::layout::{route, LinkKind, Orientation, RectInChart};
+use crate::layout::{route, LinkKind, Orientation, RectInChart, CARD_SPEC};
 
 /// What an edge carries.
 #[derive(Clone, Copy, Debug)]
@@ -72,10 +72,11 @@ impl<Ty: EdgeType, Ix: IndexType> DisplayEdge<CardPayload, Link, Ty, Ix, CardSha
             return Vec::new();
         }
         let palette = Palette::new(ctx.ctx.global_style().visuals.dark_mode);
-        let width = (1.5 * ctx.meta.zoom).clamp(0.6, 2.5);
+        let width = (CARD_SPEC.connector_width * ctx.meta.zoom).clamp(0.6, 2.5);
         match self.link.kind {
             LinkKind::Dotted => {
-                Shape::dashed_line(&screen, Stroke::new(width, palette.dotted), 6.0, 4.0)
+                let [dash, gap] = CARD_SPEC.dotted_dash;
+                Shape::dashed_line(&screen, Stroke::new(width, palette.dotted), dash, gap)
             }
             _ => vec![Shape::line(screen, Stroke::new(width, palette.connector))],
         }

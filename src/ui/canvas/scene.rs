@@ -10,9 +10,9 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use super::card_shape::{CardLook, CardPayload, CardShape};
 use super::link_shape::{Link, LinkShape};
 use super::look::DropMark;
+use crate::editor::Document;
 use crate::layout::{connectors_to, Placement};
 use crate::model::{NodeId, NodeKind};
-use crate::ui::document::Document;
 
 /// Charts with more visible cards than this get an overview when zoomed far out.
 const OVERVIEW_ABOVE: usize = 3_000;
@@ -27,16 +27,22 @@ pub type OrgGraph = Graph<CardPayload, Link, Directed, DefaultIx, CardShape, Lin
 /// Marks that do not change the chart: selection, search, drag.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Marks {
+    /// The selected cards.
     pub selected: FxHashSet<NodeId>,
+    /// The search matches.
     pub search_hits: FxHashSet<NodeId>,
+    /// The current search match.
     pub current_hit: Option<NodeId>,
+    /// The card a dragged card would drop on, and whether it would be accepted.
     pub drop_target: Option<(NodeId, DropMark)>,
 }
 
 /// The graph and what it was built from.
 #[derive(Default)]
 pub struct Scene {
+    /// What egui_graphs draws.
     pub graph: OrgGraph,
+    /// Where each card is in the graph.
     pub index: FxHashMap<NodeId, NodeIndex<DefaultIx>>,
     revision: Option<u64>,
     region: Option<Rect>,
@@ -49,7 +55,7 @@ pub struct Scene {
 impl Scene {
     /// Makes the graph match the document, the marks and the part of the chart around
     /// `view` (in chart space). Cheap when nothing changed.
-    pub fn sync(&mut self, doc: &mut Document, view: Rect, zoom: f32, marks: &Marks) {
+    pub fn sync(&mut self, doc: &Document, view: Rect, zoom: f32, marks: &Marks) {
         let revision = doc.revision();
         let overview = doc.layout().cards.len() > OVERVIEW_ABOVE && zoom * 60.0 < OVERVIEW_CARD_PX;
         // Rebuild when the view leaves the region, and when it shrinks far inside it (after
@@ -77,8 +83,8 @@ impl Scene {
         }
     }
 
-    fn rebuild(&mut self, doc: &mut Document, region: Rect, marks: &Marks) {
-        let layout = doc.layout().clone();
+    fn rebuild(&mut self, doc: &Document, region: Rect, marks: &Marks) {
+        let layout = doc.layout();
         let mut wanted: FxHashSet<NodeId> = FxHashSet::default();
         for card in &layout.cards {
             let rect = to_rect(card.rect);
@@ -91,15 +97,18 @@ impl Scene {
                 wanted.extend(doc.chart().children(card.id).iter().copied());
             }
         }
-        let level_gap = doc.layout_options().level_gap;
-        let orientation = doc.layout_options().orientation;
+        let options = doc
+            .look()
+            .map(|look| look.layout.clone())
+            .unwrap_or_default();
+        let (level_gap, orientation) = (options.level_gap, options.orientation);
         let mut graph = OrgGraph::new();
         let mut index = FxHashMap::default();
         for card in &layout.cards {
             if !wanted.contains(&card.id) {
                 continue;
             }
-            let Some(text) = doc.card(card.id) else {
+            let Some(text) = doc.card(card.id).cloned() else {
                 continue;
             };
             let look = look_of(doc, card.id, card.placement, marks);
@@ -113,7 +122,7 @@ impl Scene {
             let at = graph.add_node_custom(payload, |node| node.set_location(centre));
             index.insert(card.id, at);
         }
-        for line in connectors_to(doc.chart(), &layout, wanted.iter().copied(), |id| {
+        for line in connectors_to(doc.chart(), layout, wanted.iter().copied(), |id| {
             wanted.contains(&id)
         }) {
             if let (Some(&from), Some(&to)) = (index.get(&line.from), index.get(&line.to)) {
@@ -135,8 +144,8 @@ impl Scene {
 
     /// Far zoomed out on a big chart: only the top levels, each lowest one drawn with a
     /// block covering its subtree, so egui_graphs handles a few thousand nodes, not all.
-    fn rebuild_overview(&mut self, doc: &mut Document, marks: &Marks) {
-        let layout = doc.layout().clone();
+    fn rebuild_overview(&mut self, doc: &Document, marks: &Marks) {
+        let layout = doc.layout();
         let chart = doc.chart();
         // Depth of every visible card, and how many cards each depth has.
         let mut depth: FxHashMap<NodeId, u32> = FxHashMap::default();
@@ -177,15 +186,18 @@ impl Scene {
                 blocks.insert(card.id, covered);
             }
         }
-        let level_gap = doc.layout_options().level_gap;
-        let orientation = doc.layout_options().orientation;
+        let options = doc
+            .look()
+            .map(|look| look.layout.clone())
+            .unwrap_or_default();
+        let (level_gap, orientation) = (options.level_gap, options.orientation);
         let mut graph = OrgGraph::new();
         let mut index = FxHashMap::default();
         for card in &layout.cards {
             if depth.get(&card.id).is_none_or(|&d| d > cut) {
                 continue;
             }
-            let Some(text) = doc.card(card.id) else {
+            let Some(text) = doc.card(card.id).cloned() else {
                 continue;
             };
             let look = look_of(doc, card.id, card.placement, marks);
@@ -202,7 +214,7 @@ impl Scene {
             index.insert(card.id, at);
         }
         let shown = |id| index.contains_key(&id);
-        for line in connectors_to(doc.chart(), &layout, index.keys().copied(), shown) {
+        for line in connectors_to(doc.chart(), layout, index.keys().copied(), shown) {
             if let (Some(&from), Some(&to)) = (index.get(&line.from), index.get(&line.to)) {
                 let link = Link {
                     kind: line.kind,
@@ -216,7 +228,7 @@ impl Scene {
         self.index = index;
     }
 
-    fn remark(&mut self, doc: &mut Document, marks: &Marks) {
+    fn remark(&mut self, doc: &Document, marks: &Marks) {
         let placements: FxHashMap<NodeId, Placement> = self
             .index
             .keys()
@@ -240,11 +252,7 @@ fn look_of(doc: &Document, id: NodeId, placement: Placement, marks: &Marks) -> C
         kind: node.map_or(NodeKind::Position, |n| n.kind),
         colour: chart.colour_of(id),
         collapsed,
-        hidden_below: if collapsed {
-            doc.hidden_below(id) as u32
-        } else {
-            0
-        },
+        hidden_below: doc.hidden_below(id) as u32,
         has_children: !chart.children(id).is_empty(),
         pinned: placement == Placement::Pinned,
         selected: marks.selected.contains(&id),

@@ -9,7 +9,7 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use serde::{Deserialize, Serialize};
 
-use super::document::{Document, Origin};
+use super::document::{DisplayName, Document, Origin};
 use crate::format::{load_file, write_atomically, write_chart, SaveOptions};
 use crate::model::Chart;
 
@@ -22,8 +22,11 @@ pub struct RecoveryMeta {
     pub session: String,
     /// The chart's file, if it had one.
     pub original: Option<PathBuf>,
-    /// The name shown to the user.
+    /// The chart's file name or sample name; empty for a chart never saved.
     pub name: String,
+    /// True when `name` is an embedded sample's.
+    #[serde(default)]
+    pub sample: bool,
     /// When it was written, in seconds since 1970.
     pub saved_unix: u64,
     /// How many nodes the copy holds.
@@ -41,38 +44,49 @@ pub struct Orphan {
     pub meta_path: PathBuf,
     /// How the copy differs from the file on disk, worked out once when the copy is
     /// found: it loads both charts, and the recovery dialog asks every frame.
-    changes: String,
+    pub changes: CopyChanges,
+}
+
+/// How a recovery copy differs from its chart's file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CopyChanges {
+    /// This many cards differ from the saved file.
+    Differ(usize),
+    /// The saved file is gone or cannot be read.
+    FileGone,
+    /// The chart was never saved; the copy has this many cards.
+    NeverSaved(usize),
+    /// The copy itself cannot be read.
+    Damaged,
 }
 
 impl Orphan {
-    /// A one-line summary: the name, when it was saved, and how much it differs from the
-    /// file on disk.
-    pub fn summary(&self) -> String {
-        let age = SystemTime::now()
+    /// The chart's name as the window title showed it.
+    pub fn display_name(&self) -> DisplayName {
+        match (&self.meta.original, self.meta.sample) {
+            (_, true) => DisplayName::Sample(self.meta.name.clone()),
+            (Some(_), false) => DisplayName::File(self.meta.name.clone()),
+            (None, false) => DisplayName::Untitled,
+        }
+    }
+
+    /// How long ago the copy was written, in seconds.
+    pub fn age_seconds(&self) -> u64 {
+        SystemTime::now()
             .duration_since(UNIX_EPOCH)
-            .map_or(0, |now| now.as_secs().saturating_sub(self.meta.saved_unix));
-        let when = match age {
-            0..=119 => "just now".to_owned(),
-            120..=7199 => format!("{} minutes ago", age / 60),
-            7200..=172_799 => format!("{} hours ago", age / 3600),
-            _ => format!("{} days ago", age / 86_400),
-        };
-        format!("{} — saved {when}; {}", self.meta.name, self.changes)
+            .map_or(0, |now| now.as_secs().saturating_sub(self.meta.saved_unix))
     }
 }
 
 /// How the copy at `chart_path` differs from `original` on disk.
-fn describe_changes(original: Option<&Path>, chart_path: &Path) -> String {
+fn describe_changes(original: Option<&Path>, chart_path: &Path) -> CopyChanges {
     match (original, load_file(chart_path)) {
         (Some(original), Ok(copy)) => match load_file(original) {
-            Ok(on_disk) => format!(
-                "{} cards differ from the saved file",
-                changed_nodes(&on_disk, &copy)
-            ),
-            Err(_) => "the saved file is gone or unreadable".to_owned(),
+            Ok(on_disk) => CopyChanges::Differ(changed_nodes(&on_disk, &copy)),
+            Err(_) => CopyChanges::FileGone,
         },
-        (None, Ok(copy)) => format!("{} cards, never saved", copy.len()),
-        (_, Err(_)) => "the copy is damaged".to_owned(),
+        (None, Ok(copy)) => CopyChanges::NeverSaved(copy.len()),
+        (_, Err(_)) => CopyChanges::Damaged,
     }
 }
 
@@ -118,11 +132,6 @@ impl Recovery {
             written: None,
             last_time: None,
         }
-    }
-
-    /// The default folder: `recovery` in the app's data folder.
-    pub fn default_dir() -> Option<PathBuf> {
-        eframe::storage_dir("organigram").map(|dir| dir.join("recovery"))
     }
 
     fn paths(&self) -> Option<(PathBuf, PathBuf)> {
@@ -175,11 +184,17 @@ impl Recovery {
         if let Some(dir) = chart_path.parent() {
             std::fs::create_dir_all(dir)?;
         }
+        let (name, sample) = match doc.display_name() {
+            DisplayName::File(name) => (name, false),
+            DisplayName::Sample(name) => (name, true),
+            DisplayName::Untitled => (String::new(), false),
+        };
         let meta = RecoveryMeta {
             pid: std::process::id(),
             session: self.session.clone(),
             original: doc.path().cloned(),
-            name: doc.display_name(),
+            name,
+            sample,
             saved_unix: SystemTime::now()
                 .duration_since(UNIX_EPOCH)
                 .map_or(0, |d| d.as_secs()),
@@ -262,8 +277,8 @@ fn process_alive(pid: u32) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::editor::message::Label;
     use crate::model::{Edit, Field, NodeId};
-    use crate::ui::document::Origin;
 
     fn dirty_doc() -> Document {
         let chart = crate::samples::seed();
@@ -273,7 +288,7 @@ mod tests {
                 id: NodeId(2),
                 field: Field::Title("改名".into()),
             },
-            "rename",
+            Label::Rename,
         );
         assert!(renamed.is_ok() && doc.is_dirty());
         doc

@@ -1,0 +1,89 @@
+//! What the editor remembers between runs. The shell stores it (eframe persistence);
+//! window size and theme are remembered by eframe and egui themselves.
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::layout::{LayoutOptions, Orientation};
+
+/// How the chart is shown: View ▸ Stack teams of leaves, Duties on cards, Left to right.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ViewOptions {
+    /// Stack a manager's team of leaves beside its line (compact layout).
+    pub stack_teams: bool,
+    /// Show each post's duties on its card.
+    pub duties_on_cards: bool,
+    /// Managers on the left, subordinates to the right.
+    pub left_to_right: bool,
+}
+
+impl Default for ViewOptions {
+    fn default() -> ViewOptions {
+        ViewOptions {
+            stack_teams: true,
+            duties_on_cards: false,
+            left_to_right: false,
+        }
+    }
+}
+
+impl ViewOptions {
+    /// The layout options these view options ask for.
+    pub fn layout(&self) -> LayoutOptions {
+        LayoutOptions {
+            compact: self.stack_teams,
+            orientation: if self.left_to_right {
+                Orientation::LeftToRight
+            } else {
+                Orientation::TopDown
+            },
+            ..LayoutOptions::default()
+        }
+    }
+}
+
+/// Remembered preferences.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    /// Recently opened or saved files, newest first.
+    pub recent: Vec<PathBuf>,
+    /// Show the outline panel.
+    pub show_outline: bool,
+    /// Show the inspector panel.
+    pub show_inspector: bool,
+    /// Keep the previous version of a saved file as `NAME.ron.bak`.
+    pub keep_backup: bool,
+    /// Seconds between recovery copies while there are unsaved changes; 0 turns it off.
+    pub autosave_seconds: f64,
+    /// How the chart is shown.
+    pub view: ViewOptions,
+}
+
+impl Default for Settings {
+    fn default() -> Settings {
+        Settings {
+            recent: Vec::new(),
+            show_outline: true,
+            show_inspector: true,
+            keep_backup: true,
+            autosave_seconds: 60.0,
+            view: ViewOptions::default(),
+        }
+    }
+}
+
+/// How many recent files are remembered.
+const RECENT_LIMIT: usize = 10;
+
+impl Settings {
+    /// Puts `path` first in the recent list.
+    pub fn remember(&mut self, path: &Path) {
+        let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned());
+        self.recent.retain(|p| p != &path);
+        self.recent.insert(0, path);
+        self.recent.truncate(RECENT_LIMIT);
+    }
+}
