@@ -40,6 +40,8 @@ fn bench_chart(c: &mut Criterion, name: &str, chart: Chart) {
             });
             app.apply(Action::Select(root, SelectMode::Replace));
             app.apply(Action::Command(Command::CentreSelection));
+            // Nothing selected, as in the fitted case: the inspector stays empty.
+            app.apply(Action::ClearSelection);
         }
         frame(&ctx, &mut app);
         let label = if zoomed_in { "zoomed in" } else { "fit" };

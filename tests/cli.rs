@@ -81,6 +81,22 @@ fn validate_reports_every_problem_with_file_line_and_column() {
     assert!(err.contains(&format!("{}:1:", syntax.display())), "{err}");
     assert!(stdout(&output).contains("seed-marketing-zh.ron: valid"));
 
+    // A NUL inside a title is damage, not text: reported at its node's line and column.
+    let damaged = dir.path().join("damaged.ron");
+    std::fs::write(
+        &damaged,
+        "(\n  format: (1, 1),\n  roots: [1],\n  nodes: [\n    (id: 1, kind: Position, title: \"销售\\u{0}主管\"),\n  ],\n)\n",
+    )
+    .unwrap();
+    let output = organigram(&["validate", path_str(&damaged)]);
+    assert_eq!(output.status.code(), Some(1));
+    let err = stderr(&output);
+    assert!(
+        err.contains(&format!("{}:5:6: ", damaged.display()))
+            && err.contains("control character (U+0000) in its title"),
+        "{err}"
+    );
+
     let missing = organigram(&["validate", "/no/such/file.ron"]);
     assert_eq!(missing.status.code(), Some(1));
     assert!(

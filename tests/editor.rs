@@ -849,3 +849,118 @@ fn the_editor_keeps_working_while_a_file_dialog_is_open_and_its_answer_carries_o
     assert!(!harness.state().editor().is_waiting_for_file_dialog());
     assert!(harness.query_by_label("A file dialog is open").is_none());
 }
+
+#[test]
+fn the_rename_box_covers_the_title_with_a_field_and_no_label() {
+    let mut harness = editor(ScriptedDialogs::default());
+    harness.get_by_label("大区销售经理").click();
+    harness.run();
+    harness.key_press(Key::F2);
+    harness.run();
+    let app = harness.state();
+    let id = app.editor().renaming().expect("renaming");
+    let card = app
+        .canvas()
+        .screen_rect_of(id, app.editor())
+        .expect("on screen");
+    let zoom = app.editor().viewport().zoom;
+    // The title's first line starts below the colour band and padding.
+    let title_top = card.top() + 13.0 * zoom;
+    let field = harness.get_by_label("Rename").rect();
+    assert!(
+        field.top() <= title_top && field.bottom() >= title_top + 7.0 * zoom,
+        "the field {field:?} lies over the title at {title_top} of {card:?}, with nothing above it"
+    );
+    harness.get_by_label("Rename").type_text("区域经理");
+    harness.run();
+    harness.key_press(Key::Enter);
+    harness.run();
+    let chart = harness.state().editor().chart();
+    assert!(chart
+        .tree_order()
+        .any(|id| chart.node(id).unwrap().title == "区域经理"));
+}
+
+#[test]
+fn a_long_notice_is_laid_out_wide_not_a_word_per_line() {
+    let mut harness = editor(ScriptedDialogs::default());
+    let chart = harness.state().editor().chart().clone();
+    let manager = find(&chart, "工程销售经理", "工程示范中心");
+    let engineer = find(&chart, "销售工程师", "工程示范中心");
+    // A short notice first, then a long one in its place.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Y);
+    harness.run();
+    harness.get_by_label("Nothing to redo");
+    harness.state_mut().apply(Action::Reparent {
+        id: manager,
+        target: engineer,
+    });
+    harness.run();
+    let notice = harness.get_by_label_contains("would make a cycle");
+    let rect = notice.rect();
+    assert!(rect.width() > 300.0, "the notice is {rect:?}");
+    assert!(rect.height() < 80.0, "at most a few lines: {rect:?}");
+}
+
+#[test]
+fn f3_steps_through_matches_while_typing_and_escape_closes_search() {
+    let mut harness = editor(ScriptedDialogs::default());
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    harness.run();
+    harness.get_by_label("Search").type_text("销售主管");
+    harness.run();
+    harness.get_by_label("1 of 2");
+    assert!(harness.get_by_label("Search").is_focused());
+    harness.key_press(Key::F3);
+    harness.run();
+    harness.get_by_label("2 of 2");
+    harness.key_press_modifiers(Modifiers::SHIFT, Key::F3);
+    harness.run();
+    harness.get_by_label("1 of 2");
+    harness.get_by_label("Search").focus();
+    harness.run();
+    harness.key_press(Key::Escape);
+    harness.run();
+    assert!(
+        harness.query_by_label("Close search").is_none(),
+        "Escape closes search"
+    );
+    assert!(!harness.state().editor().search().open);
+}
+
+#[test]
+fn the_dotted_line_picker_tells_posts_apart_by_unit_and_manager() {
+    let mut harness = editor(ScriptedDialogs::default());
+    harness.get_by_label("市场经理").click();
+    harness.run();
+    harness.get_by_label("Add dotted-line manager").click();
+    harness.run();
+    harness.get_by_label("销售主管 · 销售部 · reports to 大区销售经理");
+    harness.get_by_label("销售主管 · 工程示范中心 · reports to 工程销售经理");
+}
+
+#[test]
+fn the_canvas_redraws_when_a_view_option_changes() {
+    let mut harness = editor(ScriptedDialogs::default());
+    harness.run();
+    for option in ["Duties on cards", "Left to right", "Stack teams of leaves"] {
+        let before = harness.state().editor().document().derived_revision();
+        harness.get_by_label("View").click();
+        harness.run();
+        harness.get_by_label_contains(option).click();
+        harness.run();
+        let editor = harness.state().editor();
+        assert_ne!(
+            editor.document().derived_revision(),
+            before,
+            "{option} changed the layout"
+        );
+        assert_eq!(
+            harness.state().canvas().shown_revision(),
+            Some(editor.document().derived_revision()),
+            "after {option}, the canvas draws the layout the editor has"
+        );
+    }
+    let view = harness.state().editor().settings().view;
+    assert!(view.duties_on_cards && view.left_to_right && !view.stack_teams);
+}

@@ -311,3 +311,53 @@ fn megabyte_strings_load_and_files_over_the_size_limit_are_refused_before_readin
     assert!(matches!(error, LoadError::TooLarge { .. }), "{error}");
     assert!(error.to_string().contains("up to"), "{error}");
 }
+
+#[test]
+fn a_control_character_in_a_text_is_reported_at_its_node() {
+    let text = "(\n    format: (1, 1),\n    roots: [1],\n    nodes: [\n        (id: 1, kind: Position, title: \"销售\\u{0}主管\"),\n    ],\n)\n";
+    let lines = problems(read_chart(text.as_bytes(), "nul.ron"));
+    assert_eq!(lines.len(), 1, "{lines:?}");
+    assert!(
+        lines[0].starts_with("nul.ron:5:10: ")
+            && lines[0].contains("control character (U+0000) in its title"),
+        "{lines:?}"
+    );
+    // Line breaks and tabs in duties and notes are text, not damage.
+    let fine = "(format: (1, 1), roots: [1], nodes: [(id: 1, kind: Position, title: \"t\", notes: \"a\\tb\\nc\", duties: [\"one\\ntwo\"])])";
+    assert!(read_chart(fine.as_bytes(), "fine.ron").is_ok());
+}
+
+#[test]
+fn pins_from_format_1_0_keep_their_place_as_offsets_from_the_manager() {
+    use organigram::layout::{layout_chart, CardStyle, LayoutOptions};
+    // A 1.0 file: 销售工程师 pinned at an absolute place, clear of other cards.
+    let text = "(\n    format: (1, 0),\n    title: \"营销部\",\n    roots: [1],\n    nodes: [\n        (id: 1, kind: Unit, title: \"营销部\", reports: [2]),\n        (id: 2, kind: Position, title: \"营销总监\", reports: [3, 4]),\n        (id: 3, kind: Position, title: \"销售主管\"),\n        (id: 4, kind: Position, title: \"销售工程师\", pin: (x: 900.0, y: 400.0)),\n    ],\n)\n";
+    let loaded = organigram::format::read_chart_noted(text.as_bytes(), "old.ron").expect("loads");
+    assert_eq!(
+        loaded.notes,
+        vec![organigram::format::LoadNote::PinsConverted { count: 1 }]
+    );
+    let chart = loaded.chart;
+    let style = CardStyle::for_language_of(chart.title());
+    let layout = layout_chart(&chart, &style, &LayoutOptions::default());
+    let card = layout.rect(NodeId(4)).expect("laid out");
+    assert_eq!(
+        (card.x, card.y),
+        (900.0, 400.0),
+        "the card stays where it was"
+    );
+    let manager = layout.rect(NodeId(2)).expect("laid out");
+    let offset = chart.node(NodeId(4)).and_then(|n| n.pin).expect("pinned");
+    assert_eq!((offset.x, offset.y), (900.0 - manager.x, 400.0 - manager.y));
+    // Saved, it is format 1.1 with an offset, and loads back the same.
+    let written = write_chart(&chart);
+    assert!(written.contains("format: (1, 1)") && written.contains("offset: (x: "));
+    assert_eq!(read_chart(written.as_bytes(), "new.ron").ok(), Some(chart));
+    // In a 1.1 file the old absolute `pin` is an error, with its place.
+    let mixed = text.replace("format: (1, 0)", "format: (1, 1)");
+    let lines = problems(read_chart(mixed.as_bytes(), "mixed.ron"));
+    assert!(
+        lines[0].starts_with("mixed.ron:9:10: ") && lines[0].contains("offset"),
+        "{lines:?}"
+    );
+}

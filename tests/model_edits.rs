@@ -542,3 +542,121 @@ fn history_undoes_and_redoes_and_groups_a_gesture_into_one_step() {
         .unwrap();
     assert_eq!(history.redo_len(), 0);
 }
+
+#[test]
+fn a_batch_is_checked_against_what_its_earlier_steps_leave() {
+    let mut chart = Chart::new("t", "o");
+    let top = chart.fresh_id();
+    let add = |id: NodeId, parent: Option<NodeId>, kind: NodeKind| Edit::AddNode {
+        id,
+        parent,
+        index: 0,
+        node: Box::new(Node::new(kind, format!("n{}", id.0))),
+    };
+    assert!(chart.apply(add(top, None, NodeKind::Position)).is_ok());
+    let (a, b) = (NodeId(10), NodeId(11));
+    // A child under a node added earlier in the same batch: fine.
+    let nested = Edit::Batch(vec![
+        add(a, Some(top), NodeKind::Position),
+        add(b, Some(a), NodeKind::Position),
+    ]);
+    assert_eq!(chart.check(&nested), Ok(()));
+    // The same id twice: the second step is refused, as apply refuses it.
+    let twice = Edit::Batch(vec![
+        add(a, Some(top), NodeKind::Position),
+        add(a, Some(top), NodeKind::Position),
+    ]);
+    assert_eq!(chart.check(&twice), Err(EditError::IdInUse(a)));
+    assert_eq!(
+        chart.clone().apply(twice).map(|_| ()),
+        Err(EditError::IdInUse(a))
+    );
+    // An assistant, then a subordinate under it: refused by the rule.
+    let under_assistant = Edit::Batch(vec![
+        add(a, Some(top), NodeKind::Assistant),
+        add(b, Some(a), NodeKind::Position),
+    ]);
+    assert!(matches!(
+        chart.check(&under_assistant),
+        Err(EditError::Rule(Rule::ReportsToAssistant { .. }))
+    ));
+    // A dotted line removed, then its target made the solid-line manager: fine, though
+    // the move alone is refused.
+    assert!(chart.apply(add(a, Some(top), NodeKind::Position)).is_ok());
+    assert!(chart.apply(add(b, Some(top), NodeKind::Position)).is_ok());
+    assert!(chart
+        .apply(Edit::AddDotted {
+            from: b,
+            to: a,
+            index: 0
+        })
+        .is_ok());
+    let alone = Edit::Move {
+        id: b,
+        parent: Some(a),
+        index: 0,
+    };
+    assert!(matches!(
+        chart.check(&alone),
+        Err(EditError::Rule(Rule::DottedBeforeSolid { .. }))
+    ));
+    let together = Edit::Batch(vec![Edit::RemoveDotted { from: b, to: a }, alone]);
+    assert_eq!(chart.check(&together), Ok(()));
+    let checked = chart.clone();
+    assert!(chart.apply(together).is_ok());
+    assert_ne!(chart, checked, "check changed nothing, apply did");
+}
+
+#[test]
+fn vacancies_count_each_seat_nobody_fills() {
+    let mut chart = Chart::new("t", "o");
+    let mut post = Node::new(NodeKind::Position, "销售工程师");
+    post.headcount = 3;
+    post.holder = Some("张伟".into());
+    let mut vacant = Node::new(NodeKind::Position, "销售内勤");
+    vacant.headcount = 2;
+    for (id, node) in [(NodeId(1), post), (NodeId(2), vacant)] {
+        let added = chart.apply(Edit::AddNode {
+            id,
+            parent: None,
+            index: 0,
+            node: Box::new(node),
+        });
+        assert!(added.is_ok());
+    }
+    let stats = organigram::model::ChartStats::of(&chart);
+    assert_eq!(stats.headcount, 5);
+    assert_eq!(
+        stats.vacancies,
+        2 + 2,
+        "3 seats with one holder leave 2; 2 empty seats"
+    );
+    assert_eq!(stats.vacant_posts, 1);
+}
+
+#[test]
+fn control_characters_in_texts_are_refused() {
+    let mut chart = Chart::new("t", "o");
+    let id = NodeId(1);
+    let added = chart.apply(Edit::AddNode {
+        id,
+        parent: None,
+        index: 0,
+        node: Box::new(Node::new(NodeKind::Position, "销售主管")),
+    });
+    assert!(added.is_ok());
+    let title = Edit::SetField {
+        id,
+        field: Field::Title("销售\u{0}主管".into()),
+    };
+    assert!(matches!(
+        chart.check(&title),
+        Err(EditError::Rule(Rule::ControlCharacter { code: 0, .. }))
+    ));
+    let duty = Edit::InsertDuty {
+        id,
+        index: 0,
+        text: "first line\nsecond line".into(),
+    };
+    assert_eq!(chart.check(&duty), Ok(()), "line breaks in a duty are fine");
+}

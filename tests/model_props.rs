@@ -133,3 +133,29 @@ impl Tallies {
         Ok(())
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+
+    /// `Chart::check` says exactly what `Chart::apply` would do, with the same error: for
+    /// single edits and for batches whose later steps depend on earlier ones, on charts
+    /// that random edits keep changing.
+    #[test]
+    fn check_agrees_with_apply(
+        recipes in prop::collection::vec(node_recipe(), 1..30),
+        edits in prop::collection::vec(prop::collection::vec(edit_recipe(), 1..5), 0..80),
+    ) {
+        let mut chart = build_chart(&recipes);
+        for group in &edits {
+            let steps: Vec<Edit> = group.iter().map(|recipe| make_edit(&chart, recipe)).collect();
+            let edit = if steps.len() == 1 { steps[0].clone() } else { Edit::Batch(steps) };
+            let checked = chart.check(&edit);
+            let before = chart.clone();
+            let applied = chart.apply(edit.clone()).map(|_| ());
+            prop_assert_eq!(&checked, &applied, "check and apply disagree on {:?}", edit);
+            if applied.is_err() {
+                prop_assert_eq!(&chart, &before);
+            }
+        }
+    }
+}

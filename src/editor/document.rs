@@ -105,6 +105,9 @@ pub struct Look {
 struct Derived {
     /// The revision and look these were built for.
     built_for: Option<(u64, Look)>,
+    /// A revision of its own, new at every rebuild: views that copy derived data (the
+    /// canvas's scene) compare it, since a new look changes the layout but not the chart.
+    revision: u64,
     cards: IdMap<Arc<CardText>>,
     /// The cards' `[width, height]`, in one dense array for the layout's walk.
     sizes: IdMap<[f32; 2]>,
@@ -345,8 +348,16 @@ impl Document {
         );
         derived.stats = self.stats_tally.facts().stats();
         derived.outline = outline_rows(chart);
-        derived.hidden = hidden_counts(chart, &derived.layout);
+        derived.hidden = hidden_counts(chart, &derived.outline);
         derived.built_for = Some((self.revision, look.clone()));
+        derived.revision = next_revision();
+    }
+
+    /// A number that changes whenever the derived data (layout, cards, statistics,
+    /// outline) is rebuilt: after a change to the chart or to how it is shown. No other
+    /// chart opened in this process has had it.
+    pub fn derived_revision(&self) -> u64 {
+        self.derived.revision
     }
 
     /// The look the derived data was last built for.
@@ -417,17 +428,12 @@ fn outline_rows(chart: &Chart) -> Vec<OutlineRow> {
     rows
 }
 
-/// How many nodes each visible folded card hides.
-fn hidden_counts(chart: &Chart, layout: &ChartLayout) -> FxHashMap<NodeId, usize> {
-    layout
-        .cards
-        .iter()
-        .filter(|card| {
-            chart
-                .shape(card.id)
-                .is_some_and(|(shape, children)| shape.collapsed && !children.is_empty())
-        })
-        .map(|card| (card.id, chart.subtree(card.id).count() - 1))
+/// How many nodes each visible folded card hides, from the outline's rows (the visible
+/// nodes, with their fold state).
+fn hidden_counts(chart: &Chart, rows: &[OutlineRow]) -> FxHashMap<NodeId, usize> {
+    rows.iter()
+        .filter(|row| row.collapsed && row.has_children)
+        .map(|row| (row.id, chart.subtree(row.id).count() - 1))
         .collect()
 }
 

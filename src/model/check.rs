@@ -547,7 +547,13 @@ impl Structure for Overlay<'_> {
                 kind: shadow.kind,
                 title: shadow.title.clone(),
             },
-            _ => self.base.name(id),
+            // Removed by an earlier step: named as the chart names a node it lacks.
+            Some(None) => NodeName {
+                id,
+                kind: NodeKind::Position,
+                title: String::new(),
+            },
+            None => self.base.name(id),
         }
     }
 

@@ -1,8 +1,10 @@
 //! The chart document: units, positions, assistants, reporting and dotted lines, duties.
 //!
 //! A [`Chart`] is a forest of nodes. It changes only through [`Edit`]s applied by
-//! [`Chart::apply`], which validates each edit and returns its inverse; [`History`]
-//! keeps those inverses for undo and redo. Nothing here knows about the UI.
+//! [`Chart::apply`], which validates each edit and returns its inverse; [`Chart::check`]
+//! validates without applying. The rules live in one place (`rules.rs`) and a broken one
+//! is a typed [`Rule`]. [`History`] keeps the inverses for undo and redo. Nothing here
+//! knows about the UI.
 
 mod apply;
 mod build;

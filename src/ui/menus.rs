@@ -19,11 +19,25 @@ fn item(ui: &mut Ui, editor: &Editor, command: Command, actions: &mut Vec<Action
     }
     if ui
         .add_enabled(editor.can(command), button)
-        .on_hover_text(command.tooltip())
+        .on_hover_text(tooltip(editor, command))
         .clicked()
     {
         actions.push(Action::Command(command));
         ui.close();
+    }
+}
+
+/// A command's tooltip; Undo and Redo also say which step they would take back or again.
+fn tooltip(editor: &Editor, command: Command) -> String {
+    let history = editor.document().history();
+    let step = match command {
+        Command::Undo => history.undo_label(),
+        Command::Redo => history.redo_label(),
+        _ => None,
+    };
+    match step {
+        Some(step) => format!("{}: {}", command.tooltip(), super::words::label(step)),
+        None => command.tooltip().to_owned(),
     }
 }
 
@@ -191,10 +205,10 @@ pub fn toolbar(ui: &mut Ui, editor: &Editor) -> Vec<Action> {
             let tooltip = match command.shortcut() {
                 Some(shortcut) => format!(
                     "{} ({})",
-                    command.tooltip(),
+                    tooltip(editor, command),
                     ui.ctx().format_shortcut(&shortcut)
                 ),
-                None => command.tooltip().to_owned(),
+                None => tooltip(editor, command),
             };
             if ui
                 .add_enabled(editor.can(command), Button::new(command.label()))

@@ -119,6 +119,12 @@ impl Layout<KeepPlaces> for KeepPlacesLayout {
 type OrgView = GraphView<KeepPlaces, KeepPlacesLayout>;
 
 impl Canvas {
+    /// The derived revision of the document the canvas last drew from (tests: the
+    /// canvas shows what the editor has).
+    pub fn shown_revision(&self) -> Option<u64> {
+        self.scene.built_from()
+    }
+
     /// The canvas's rectangle on screen last frame.
     pub fn rect(&self) -> Rect {
         self.rect

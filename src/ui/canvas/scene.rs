@@ -53,10 +53,17 @@ pub struct Scene {
 }
 
 impl Scene {
+    /// The derived revision of the document the graph was last built from.
+    pub fn built_from(&self) -> Option<u64> {
+        self.revision
+    }
+}
+
+impl Scene {
     /// Makes the graph match the document, the marks and the part of the chart around
     /// `view` (in chart space). Cheap when nothing changed.
     pub fn sync(&mut self, doc: &Document, view: Rect, zoom: f32, marks: &Marks) {
-        let revision = doc.revision();
+        let revision = doc.derived_revision();
         let overview = doc.layout().cards.len() > OVERVIEW_ABOVE && zoom * 60.0 < OVERVIEW_CARD_PX;
         // Rebuild when the view leaves the region, and when it shrinks far inside it (after
         // zooming in from an overview), so the graph keeps only what is near the view.

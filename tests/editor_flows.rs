@@ -1,0 +1,547 @@
+//! The editor without a window: the kittest session's story told to `Editor` directly,
+//! and the flows between features (open, restore, undo across charts) where bugs hide.
+// Scenario tests read best as one story; the 100-line limit is for src/.
+#![allow(clippy::too_many_lines)]
+
+use organigram::editor::{
+    Action, Command, Editor, Label, Message, Modal, ModalChoice, OutlineRow, Picked,
+    ScriptedDialogs, SelectMode, Settings, Start,
+};
+use organigram::format::load_file;
+use organigram::model::{Chart, Edit, EditError, Field, NodeId, NodeKind, Rule};
+
+fn seed_editor(answers: Vec<Picked>) -> Editor {
+    let dialogs = ScriptedDialogs {
+        answers: answers.into(),
+    };
+    let mut editor = Editor::new(Start::default(), Box::new(dialogs));
+    editor.apply(Action::CanvasSize([1000.0, 700.0]));
+    editor
+}
+
+fn find(chart: &Chart, title: &str, unit: &str) -> NodeId {
+    chart
+        .tree_order()
+        .find(|&id| {
+            chart.node(id).is_some_and(|n| n.title == title)
+                && chart
+                    .unit_of(id)
+                    .and_then(|u| chart.node(u))
+                    .is_some_and(|u| u.title == unit)
+        })
+        .unwrap_or_else(|| panic!("no {title} in {unit}"))
+}
+
+fn set(id: NodeId, field: Field, label: Label) -> Action {
+    Action::Edit {
+        edit: Edit::SetField { id, field },
+        label,
+    }
+}
+
+#[test]
+fn a_whole_editing_session_without_a_window() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let saved = dir.path().join("edited.ron");
+    let mut editor = seed_editor(vec![Picked::Path(saved.clone())]);
+    let loaded = editor.chart().clone();
+    assert_eq!(
+        editor.document().stats().positions + editor.document().stats().assistants,
+        10
+    );
+
+    // Select, edit the title and a duty, paste three duties.
+    let manager = find(&loaded, "大区销售经理", "销售部");
+    editor.apply(Action::Reveal(manager));
+    assert_eq!(editor.selection(), &[manager]);
+    editor.apply(set(
+        manager,
+        Field::Title("区域销售总经理".into()),
+        Label::Rename,
+    ));
+    editor.apply(Action::Edit {
+        edit: Edit::SetDuty {
+            id: manager,
+            index: 1,
+            text: "负责区域内经销商的开发与评估".into(),
+        },
+        label: Label::EditDuty,
+    });
+    editor.apply(Action::AddDuties {
+        id: manager,
+        index: 17,
+        text: "➢ 第一条职责\n• 第二条职责\n3、第三条职责".into(),
+    });
+    let duties = &editor.chart().node(manager).expect("manager").duties;
+    assert_eq!(duties.len(), 20);
+    assert_eq!(&duties[17..], ["第一条职责", "第二条职责", "第三条职责"]);
+
+    // Add a subordinate (renamed in place) and an assistant.
+    editor.apply(Action::Command(Command::AddSubordinate));
+    let added = *editor.chart().children(manager).last().expect("added");
+    assert_eq!(editor.renaming(), Some(added));
+    editor.apply(Action::FinishRename(Some("区域主管".into())));
+    assert_eq!(
+        editor.chart().node(added).map(|n| n.title.as_str()),
+        Some("区域主管")
+    );
+    editor.apply(Action::Select(manager, SelectMode::Replace));
+    editor.apply(Action::Command(Command::AddAssistant));
+    editor.apply(Action::FinishRename(None));
+    let assistants = editor
+        .chart()
+        .children(manager)
+        .iter()
+        .filter(|&&c| editor.chart().node(c).map(|n| n.kind) == Some(NodeKind::Assistant))
+        .count();
+    assert_eq!(assistants, 2);
+
+    // Re-parent a subtree by a drop, and refuse a cycle.
+    let supervisor = find(&loaded, "销售主管", "销售部");
+    let engineer = find(&loaded, "销售工程师", "销售部");
+    let project_manager = find(&loaded, "工程销售经理", "工程示范中心");
+    assert!(editor.drop_verdict(supervisor, project_manager).is_ok());
+    editor.apply(Action::Reparent {
+        id: supervisor,
+        target: project_manager,
+    });
+    assert_eq!(editor.chart().parent(supervisor), Some(project_manager));
+    assert_eq!(editor.chart().parent(engineer), Some(supervisor));
+    let before_cycle = editor.chart().clone();
+    let verdict = editor.drop_verdict(project_manager, engineer);
+    assert!(
+        matches!(verdict, Err(EditError::Rule(Rule::Cycle { .. }))),
+        "{verdict:?}"
+    );
+    editor.apply(Action::Reparent {
+        id: project_manager,
+        target: engineer,
+    });
+    assert_eq!(editor.chart(), &before_cycle, "a cycle is refused");
+    let notice = editor.notice().expect("the refusal is told");
+    assert!(notice.is_error);
+    assert!(matches!(
+        &notice.message,
+        Message::Refused(EditError::Rule(Rule::Cycle { .. }))
+    ));
+
+    // Delete the moved 销售主管, keeping its subordinates.
+    editor.apply(Action::Select(supervisor, SelectMode::Replace));
+    editor.apply(Action::Command(Command::Delete));
+    assert!(matches!(editor.modal(), Some(Modal::Delete { .. })));
+    editor.apply(Action::Modal(ModalChoice::Delete { keep_reports: true }));
+    assert!(!editor.chart().contains(supervisor));
+    assert_eq!(editor.chart().parent(engineer), Some(project_manager));
+    let edited = editor.chart().clone();
+    assert!(editor.document().is_dirty());
+
+    // Undo everything, then redo it all.
+    while editor.can(Command::Undo) {
+        editor.apply(Action::Command(Command::Undo));
+    }
+    assert_eq!(editor.chart(), &loaded);
+    assert!(!editor.document().is_dirty());
+    while editor.can(Command::Redo) {
+        editor.apply(Action::Command(Command::Redo));
+    }
+    assert_eq!(editor.chart(), &edited);
+
+    // Save As, then reload: the same chart.
+    editor.apply(Action::Command(Command::SaveAs));
+    assert!(!editor.document().is_dirty());
+    assert_eq!(&load_file(&saved).expect("saved"), editor.chart());
+    editor.apply(Action::OpenFile(saved.clone()));
+    assert_eq!(editor.chart(), &edited);
+    assert_eq!(editor.document().path(), Some(&saved));
+}
+
+/// The outline's rows as a fresh walk of `chart` gives them.
+fn expected_rows(chart: &Chart) -> Vec<OutlineRow> {
+    let mut rows = Vec::new();
+    let mut stack: Vec<(NodeId, u16)> = chart.roots().iter().rev().map(|&r| (r, 0)).collect();
+    while let Some((id, depth)) = stack.pop() {
+        let node = chart.node(id).expect("node");
+        let children = chart.children(id);
+        rows.push(OutlineRow {
+            id,
+            depth,
+            has_children: !children.is_empty(),
+            collapsed: node.collapsed,
+        });
+        if !node.collapsed {
+            stack.extend(children.iter().rev().map(|&c| (c, depth + 1)));
+        }
+    }
+    rows
+}
+
+fn assert_outline_matches(editor: &Editor, after: &str) {
+    assert_eq!(
+        editor.document().outline(),
+        expected_rows(editor.chart()).as_slice(),
+        "the outline after {after}"
+    );
+    let stats = organigram::model::ChartStats::of(editor.chart());
+    assert_eq!(
+        editor.document().stats(),
+        &stats,
+        "the statistics after {after}"
+    );
+}
+
+#[test]
+fn the_outline_shows_the_open_chart_after_every_kind_of_open() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let recovery = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("english.ron");
+    std::fs::copy(
+        concat!(env!("CARGO_MANIFEST_DIR"), "/samples/seed-marketing-en.ron"),
+        &file,
+    )
+    .expect("copy");
+
+    // A crashed session leaves a recovery copy of an edited mid-size chart.
+    let crashed = {
+        let mut editor = Editor::new(
+            Start::Sample("midsize-northwind".into()),
+            Box::new(ScriptedDialogs::default()),
+        )
+        .with_recovery(Some(recovery.path().to_owned()), 1.0);
+        let root = editor.chart().roots()[0];
+        editor.apply(set(root, Field::Title("Restored Co".into()), Label::Rename));
+        editor.apply(Action::Frame {
+            now_s: 0.0,
+            input: false,
+        });
+        editor.apply(Action::Frame {
+            now_s: 5.0,
+            input: false,
+        });
+        editor.chart().clone()
+    };
+
+    let mut editor = Editor::new(Start::default(), Box::new(ScriptedDialogs::default()))
+        .with_recovery(Some(recovery.path().to_owned()), 60.0);
+    assert!(matches!(editor.modal(), Some(Modal::Recover { .. })));
+    editor.apply(Action::Modal(ModalChoice::Close));
+    assert_outline_matches(&editor, "opening the seed");
+    editor.apply(Action::OpenSample("midsize-northwind"));
+    assert_outline_matches(&editor, "Open sample");
+    editor.apply(Action::OpenFile(file.clone()));
+    assert_outline_matches(&editor, "Open");
+    assert_eq!(
+        editor.settings().recent.first(),
+        Some(&file.canonicalize().expect("path"))
+    );
+    editor.apply(Action::OpenSample("seed-marketing-zh"));
+    let recent = editor.settings().recent[0].clone();
+    editor.apply(Action::OpenFile(recent));
+    assert_outline_matches(&editor, "Open recent");
+
+    let mut restoring = Editor::new(Start::default(), Box::new(ScriptedDialogs::default()))
+        .with_recovery(Some(recovery.path().to_owned()), 60.0);
+    restoring.apply(Action::Modal(ModalChoice::Restore(0)));
+    assert_eq!(restoring.chart(), &crashed);
+    assert_outline_matches(&restoring, "Restore");
+    // Undo reaches back no further than the restored chart.
+    assert!(!restoring.can(Command::Undo));
+}
+
+#[test]
+fn folding_keeps_the_chart_saved_but_editing_does_not() {
+    let mut editor = seed_editor(Vec::new());
+    let root = editor.chart().roots()[0];
+    editor.apply(Action::ToggleCollapse(root));
+    assert!(editor.chart().node(root).is_some_and(|n| n.collapsed));
+    assert!(
+        !editor.document().is_dirty(),
+        "folding is not a change to save"
+    );
+    editor.apply(Action::Command(Command::ShowLevels(2)));
+    assert!(!editor.document().is_dirty());
+    editor.apply(Action::Command(Command::Undo));
+    editor.apply(Action::Command(Command::Undo));
+    assert!(editor.chart().node(root).is_some_and(|n| !n.collapsed));
+    editor.apply(set(root, Field::Notes("x".into()), Label::Notes));
+    assert!(editor.document().is_dirty());
+}
+
+#[test]
+fn a_file_opened_at_start_is_remembered_in_open_recent() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("start.ron");
+    std::fs::copy(
+        concat!(env!("CARGO_MANIFEST_DIR"), "/samples/seed-marketing-en.ron"),
+        &file,
+    )
+    .expect("copy");
+    let editor = Editor::new(
+        Start::File(file.clone()),
+        Box::new(ScriptedDialogs::default()),
+    )
+    .with_settings(Settings::default());
+    assert_eq!(
+        editor.settings().recent.first(),
+        Some(&file.canonicalize().expect("path"))
+    );
+}
+
+#[test]
+fn added_and_folded_cards_are_brought_into_view() {
+    let mut editor = seed_editor(Vec::new());
+    let chart = editor.chart().clone();
+    // The right-most card, with the view panned so it sits at the canvas's right edge.
+    let rightmost = chart
+        .tree_order()
+        .max_by(|&a, &b| {
+            let x = |id| {
+                editor
+                    .document()
+                    .layout()
+                    .rect(id)
+                    .map_or(0.0, |r| r.right())
+            };
+            x(a).total_cmp(&x(b))
+        })
+        .expect("a card");
+    editor.apply(Action::Zoom {
+        factor: 1.0 / editor.viewport().zoom,
+        anchor: [0.0, 0.0],
+    });
+    let rect = editor
+        .document()
+        .layout()
+        .rect(rightmost)
+        .expect("laid out");
+    let [x, _, width, _] = editor.viewport().canvas_rect(rect);
+    editor.apply(Action::Pan([1000.0 - (x + width) - 5.0, 0.0]));
+    assert!(!editor.viewport().shows(rect, 24.0));
+
+    editor.apply(Action::Select(rightmost, SelectMode::Replace));
+    editor.apply(Action::Command(Command::AddSibling));
+    let added = editor.renaming().expect("renaming the new card");
+    let added_rect = editor.document().layout().rect(added).expect("laid out");
+    assert!(
+        editor.viewport().shows(added_rect, 23.0),
+        "the new card is in view: {added_rect:?} in {:?}",
+        editor.viewport()
+    );
+    editor.apply(Action::FinishRename(None));
+
+    // Fold a card that is off screen: the view follows it.
+    let top = chart.roots()[0];
+    editor.apply(Action::Pan([3000.0, 3000.0]));
+    editor.apply(Action::ToggleCollapse(top));
+    let top_rect = editor.document().layout().rect(top).expect("laid out");
+    assert!(
+        editor.viewport().shows(top_rect, 23.0),
+        "{:?}",
+        editor.viewport()
+    );
+}
+
+#[test]
+fn expand_all_on_a_big_chart_shows_cards() {
+    let chart =
+        organigram::generate::generate(10_000, 1, organigram::generate::Shape::Organisation);
+    let mut editor = Editor::with_chart(chart, Box::new(ScriptedDialogs::default()));
+    editor.apply(Action::CanvasSize([1000.0, 700.0]));
+    editor.apply(Action::Command(Command::ShowLevels(2)));
+    editor.apply(Action::Command(Command::ExpandAll));
+    let visible = editor.viewport().visible();
+    let shown = editor
+        .document()
+        .layout()
+        .cards
+        .iter()
+        .filter(|card| card.rect.overlaps(&visible))
+        .count();
+    assert!(
+        shown > 0,
+        "Expand all leaves cards in view ({:?})",
+        editor.viewport()
+    );
+    let zoom = editor.viewport().zoom;
+    assert!(zoom >= 0.3, "readable, not {zoom}");
+}
+
+#[test]
+fn view_options_apply_at_once_and_are_kept_in_the_settings() {
+    let mut editor = seed_editor(Vec::new());
+    let manager = find(editor.chart(), "大区销售经理", "销售部");
+    let height = |editor: &Editor| editor.document().card(manager).expect("card").height;
+    let plain = height(&editor);
+    editor.apply(Action::Command(Command::ToggleDutiesOnCards));
+    assert!(editor.settings().view.duties_on_cards);
+    assert!(
+        height(&editor) > 3.0 * plain,
+        "duties are drawn on the card"
+    );
+
+    let top = editor.chart().roots()[0];
+    let under = editor.chart().children(top)[0];
+    editor.apply(Action::Command(Command::ToggleLeftToRight));
+    let layout = editor.document().layout();
+    let (a, b) = (
+        layout.rect(top).expect("top"),
+        layout.rect(under).expect("below"),
+    );
+    assert!(
+        b.x >= a.right(),
+        "left to right: the subordinate is right of its manager"
+    );
+
+    let wide = editor.document().layout().bounds().expect("bounds").width;
+    editor.apply(Action::Command(Command::ToggleLeftToRight));
+    editor.apply(Action::Command(Command::ToggleCompact));
+    assert!(!editor.settings().view.stack_teams);
+    assert_ne!(
+        editor.document().layout().bounds().expect("bounds").width,
+        wide
+    );
+}
+
+#[test]
+fn a_card_placed_by_hand_moves_with_its_team_and_never_covers_a_card() {
+    let mut editor = seed_editor(Vec::new());
+    let engineer = find(editor.chart(), "销售工程师", "销售部");
+    let supervisor = editor.chart().parent(engineer).expect("manager");
+    let layout = editor.document().layout();
+    let (own, manager) = (
+        layout.rect(engineer).expect("card"),
+        layout.rect(supervisor).expect("manager"),
+    );
+    // Drop it 60 units to the right of where it is.
+    editor.apply(Action::Pin {
+        id: engineer,
+        at: organigram::model::ChartPoint {
+            x: own.x + 60.0,
+            y: own.y,
+        },
+    });
+    let pin = editor
+        .chart()
+        .node(engineer)
+        .and_then(|n| n.pin)
+        .expect("pinned");
+    assert_eq!(
+        (pin.x, pin.y),
+        (
+            (own.x + 60.0 - manager.x).round(),
+            (own.y - manager.y).round()
+        )
+    );
+
+    // A new post before the team's manager moves the whole team, the pinned card with it.
+    let unit = editor
+        .chart()
+        .parent(editor.chart().parent(supervisor).expect("up"))
+        .expect("unit");
+    let before = editor.document().layout().rect(engineer).expect("card");
+    let manager_before = editor
+        .document()
+        .layout()
+        .rect(supervisor)
+        .expect("manager");
+    editor.apply(Action::Edit {
+        edit: Edit::AddNode {
+            id: editor.chart().fresh_id(),
+            parent: Some(unit),
+            index: 0,
+            node: Box::new(organigram::model::Node::new(NodeKind::Position, "新岗位")),
+        },
+        label: Label::Add(Command::AddSubordinate),
+    });
+    let after = editor.document().layout().rect(engineer).expect("card");
+    let manager_after = editor
+        .document()
+        .layout()
+        .rect(supervisor)
+        .expect("manager");
+    assert_eq!(after.x - before.x, manager_after.x - manager_before.x);
+
+    // Duties on cards make every card taller: the pinned card is pushed clear.
+    editor.apply(Action::Command(Command::ToggleDutiesOnCards));
+    let cards = &editor.document().layout().cards;
+    for (i, a) in cards.iter().enumerate() {
+        for b in &cards[i + 1..] {
+            assert!(!a.rect.overlaps(&b.rect), "{a:?} covers {b:?}");
+        }
+    }
+    // Re-layout puts it back in the tree, in one undoable step.
+    editor.apply(Action::Command(Command::Relayout));
+    assert!(editor
+        .chart()
+        .node(engineer)
+        .is_some_and(|n| n.pin.is_none()));
+    editor.apply(Action::Command(Command::Undo));
+    assert!(editor
+        .chart()
+        .node(engineer)
+        .is_some_and(|n| n.pin.is_some()));
+}
+
+#[test]
+fn commands_and_pickers_ask_the_chart_rules() {
+    let mut editor = seed_editor(Vec::new());
+    let chart = editor.chart().clone();
+    let assistant = find(&chart, "销售内勤", "销售部");
+    editor.apply(Action::Select(assistant, SelectMode::Replace));
+    assert!(
+        !editor.can(Command::AddSubordinate),
+        "assistants manage no one"
+    );
+    assert!(!editor.can(Command::AddAssistant));
+    assert!(!editor.can(Command::AddUnit));
+    assert!(editor.can(Command::AddSibling));
+    editor.apply(Action::Command(Command::AddSubordinate));
+    assert_eq!(editor.chart(), &chart, "refused");
+    assert!(matches!(
+        editor.notice().map(|n| &n.message),
+        Some(Message::Refused(EditError::Rule(
+            Rule::ReportsToAssistant { .. }
+        )))
+    ));
+
+    // The dotted-line picker offers only positions the rules allow, and tells the two
+    // 销售主管 apart by unit and manager.
+    let engineer = find(&chart, "销售工程师", "工程示范中心");
+    let candidates = editor.dotted_candidates(engineer);
+    assert!(!candidates.contains(&chart.parent(engineer).expect("manager")));
+    assert!(candidates
+        .iter()
+        .all(|&c| chart.node(c).map(|n| n.kind) == Some(NodeKind::Position)));
+    let supervisors: Vec<_> = chart
+        .tree_order()
+        .filter(|&id| chart.node(id).is_some_and(|n| n.title == "销售主管"))
+        .map(|id| editor.describe(id))
+        .collect();
+    assert_eq!(supervisors.len(), 2);
+    assert_ne!(supervisors[0], supervisors[1]);
+    assert_eq!(supervisors[0].unit.as_deref(), Some("销售部"));
+    assert_eq!(supervisors[0].manager.as_deref(), Some("大区销售经理"));
+}
+
+#[test]
+fn a_file_from_a_newer_minor_format_says_what_saving_drops() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("newer.ron");
+    std::fs::write(
+        &file,
+        "(format: (1, 9), title: \"T\", roots: [1], nodes: [(id: 1, kind: Unit, title: \"U\", shiny: true)])",
+    )
+    .expect("write");
+    let mut editor = seed_editor(Vec::new());
+    editor.apply(Action::OpenFile(file));
+    assert_eq!(editor.chart().title(), "T");
+    match editor.notice().map(|n| &n.message) {
+        Some(Message::Loaded(organigram::format::LoadNote::NewerMinor {
+            found,
+            first_unknown,
+        })) => {
+            assert_eq!(*found, (1, 9));
+            assert!(first_unknown.contains("shiny"), "{first_unknown}");
+        }
+        other => panic!("no note about the newer format: {other:?}"),
+    }
+}
