@@ -236,21 +236,7 @@ impl Builder {
 
     /// The name of `id`, from its first record.
     fn name(&self, id: NodeId) -> NodeName {
-        match self.by_id.get(&id) {
-            Some(&at) => {
-                let node = &self.records[at].node;
-                NodeName {
-                    id,
-                    kind: node.kind,
-                    title: node.title.clone(),
-                }
-            }
-            None => NodeName {
-                id,
-                kind: NodeKind::Position,
-                title: String::new(),
-            },
-        }
+        NodeName::of(id, self.by_id.get(&id).map(|&at| &self.records[at].node))
     }
 
     fn kind(&self, id: NodeId) -> Option<NodeKind> {
@@ -270,11 +256,7 @@ impl Builder {
                     node: Some(record.id),
                     occurrence: *seen,
                     problem: StructureProblem::DuplicateId {
-                        node: NodeName {
-                            id: record.id,
-                            kind: record.node.kind,
-                            title: record.node.title.clone(),
-                        },
+                        node: NodeName::of(record.id, Some(&record.node)),
                     },
                 });
             }

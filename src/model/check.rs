@@ -130,18 +130,7 @@ impl Chart {
 
     /// The name of `id` for messages; an unknown id gets an empty title.
     pub fn name(&self, id: NodeId) -> NodeName {
-        match self.node(id) {
-            Some(node) => NodeName {
-                id,
-                kind: node.kind,
-                title: node.title.clone(),
-            },
-            None => NodeName {
-                id,
-                kind: NodeKind::Position,
-                title: String::new(),
-            },
-        }
+        NodeName::of(id, self.node(id))
     }
 }
 
@@ -282,11 +271,7 @@ fn check_add<S: Structure + ?Sized>(
     check_index(ListKind::Sibling, index, siblings(s, parent).len(), true)?;
     let name = |at: NodeId| {
         if at == id {
-            NodeName {
-                id,
-                kind: node.kind,
-                title: node.title.clone(),
-            }
+            NodeName::of(id, Some(node))
         } else {
             s.name(at)
         }
@@ -414,11 +399,7 @@ fn check_restore<S: Structure + ?Sized>(s: &S, removed: &RemovedSubtree) -> Resu
     let restored: FxHashMap<NodeId, &Node> =
         removed.nodes.iter().map(|(id, node)| (*id, node)).collect();
     let name = |id: NodeId| match restored.get(&id) {
-        Some(node) => NodeName {
-            id,
-            kind: node.kind,
-            title: node.title.clone(),
-        },
+        Some(node) => NodeName::of(id, Some(node)),
         None => s.name(id),
     };
     let mut kinds: FxHashMap<NodeId, NodeKind> = FxHashMap::default();
@@ -548,11 +529,7 @@ impl Structure for Overlay<'_> {
                 title: shadow.title.clone(),
             },
             // Removed by an earlier step: named as the chart names a node it lacks.
-            Some(None) => NodeName {
-                id,
-                kind: NodeKind::Position,
-                title: String::new(),
-            },
+            Some(None) => NodeName::of(id, None),
             None => self.base.name(id),
         }
     }

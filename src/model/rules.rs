@@ -32,6 +32,25 @@ pub struct NodeName {
     pub title: String,
 }
 
+impl NodeName {
+    /// The name of node `id` with content `node`; a node that does not exist (`None`) is
+    /// named by its id alone, as an untitled position.
+    pub fn of(id: NodeId, node: Option<&super::node::Node>) -> NodeName {
+        match node {
+            Some(node) => NodeName {
+                id,
+                kind: node.kind,
+                title: node.title.clone(),
+            },
+            None => NodeName {
+                id,
+                kind: NodeKind::Position,
+                title: String::new(),
+            },
+        }
+    }
+}
+
 impl fmt::Display for NodeName {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.title.is_empty() {
