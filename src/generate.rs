@@ -114,38 +114,7 @@ const STAFF_DUTIES: [&str; 8] = [
     "Follow safety and compliance rules.",
     "Cover for colleagues during absences.",
 ];
-const PALETTE: [Colour; 6] = [
-    Colour {
-        r: 0x4e,
-        g: 0x79,
-        b: 0xa7,
-    },
-    Colour {
-        r: 0xf2,
-        g: 0x8e,
-        b: 0x2b,
-    },
-    Colour {
-        r: 0x59,
-        g: 0xa1,
-        b: 0x4f,
-    },
-    Colour {
-        r: 0xe1,
-        g: 0x57,
-        b: 0x59,
-    },
-    Colour {
-        r: 0x76,
-        g: 0xb7,
-        b: 0xb2,
-    },
-    Colour {
-        r: 0xb0,
-        g: 0x7a,
-        b: 0xa1,
-    },
-];
+const PALETTE: [Colour; 6] = crate::theme::UNIT_COLOURS;
 
 /// Makes a chart with `posts` positions and assistants (at least 1) from `seed`.
 pub fn generate(posts: usize, seed: u64, shape: Shape) -> Chart {

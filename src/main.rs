@@ -7,7 +7,7 @@ use anyhow::{bail, Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
 
 use organigram::export::{export_file, ExportChoices, ExportFormat, PageSetup, Paper, Theme};
-use organigram::format::{load_file, write_atomically, LoadError, SaveOptions};
+use organigram::format::{hr, load_file, write_atomically, LoadError, SaveOptions};
 use organigram::generate::{generate, Shape};
 use organigram::layout::{LayoutOptions, Orientation};
 use organigram::model::{Chart, ChartStats, NodeId};
@@ -47,6 +47,10 @@ enum Command {
     },
     /// Lay the chart out and write it as SVG, PNG, PDF or JSON (by OUT's extension or --format).
     Export(ExportArgs),
+    /// Read a roster from an HR system or Excel (CSV, TSV, text, .xlsx, .xls, .ods) into a
+    /// chart. Encoding, delimiter, header row and columns are detected; every problem is
+    /// printed as FILE:LINE and no row is dropped silently.
+    Import(ImportArgs),
     /// Write a synthetic chart for trying scale; the same seed gives the same file.
     Generate {
         /// How many posts (positions and assistants).
@@ -152,12 +156,81 @@ impl ExportArgs {
     }
 }
 
+/// `organigram import`'s arguments.
+#[derive(clap::Args)]
+struct ImportArgs {
+    /// The roster.
+    file: PathBuf,
+    /// Where to write the chart (.ron).
+    #[arg(short, long)]
+    output: PathBuf,
+    /// A workbook's sheet, by name (default: the first).
+    #[arg(long, value_name = "NAME")]
+    sheet: Option<String>,
+    /// The header's line in the file (or its row in the sheet).
+    #[arg(long, value_name = "N")]
+    header_row: Option<usize>,
+    /// A text file's encoding (default: detected).
+    #[arg(long, value_enum)]
+    encoding: Option<EncodingArg>,
+    /// A text file's delimiter: one character, or "tab" (default: detected).
+    #[arg(long, value_name = "C")]
+    delimiter: Option<String>,
+    /// The column of the row's id (a header, a number from 1 or a letter).
+    #[arg(long, value_name = "COL")]
+    id: Option<String>,
+    /// The column naming each row's manager.
+    #[arg(long, value_name = "COL")]
+    manager: Option<String>,
+    /// How the manager column names managers (default: detected).
+    #[arg(long, value_enum)]
+    manager_by: Option<ManagerByArg>,
+    /// The column of the post's title.
+    #[arg(long, value_name = "COL")]
+    title: Option<String>,
+    /// The holder's name: one column, or twice for first and last name.
+    #[arg(long, value_name = "COL")]
+    name: Vec<String>,
+    /// The column of the department.
+    #[arg(long, value_name = "COL")]
+    unit: Option<String>,
+    /// The column saying unit, position or assistant.
+    #[arg(long, value_name = "COL")]
+    kind: Option<String>,
+    /// Keep departments as a column; do not make unit cards of them.
+    #[arg(long)]
+    no_units: bool,
+    /// Any problem is an error: exit 1 and write nothing.
+    #[arg(long)]
+    strict: bool,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum EncodingArg {
+    #[value(name = "utf-8")]
+    Utf8,
+    #[value(name = "utf-16")]
+    Utf16,
+    Gbk,
+    Gb18030,
+    Latin1,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ManagerByArg {
+    Id,
+    Name,
+    Email,
+}
+
 #[derive(Clone, Copy, ValueEnum)]
 enum FormatArg {
     Json,
     Svg,
     Png,
     Pdf,
+    Csv,
+    Xlsx,
 }
 
 impl FormatArg {
@@ -167,6 +240,8 @@ impl FormatArg {
             FormatArg::Svg => ExportFormat::Svg,
             FormatArg::Png => ExportFormat::Png,
             FormatArg::Pdf => ExportFormat::Pdf,
+            FormatArg::Csv => ExportFormat::Csv,
+            FormatArg::Xlsx => ExportFormat::Xlsx,
         }
     }
 }
@@ -220,6 +295,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Export(args) => export(&args),
+        Command::Import(args) => import(&args),
         Command::Generate {
             positions,
             seed,
@@ -263,6 +339,118 @@ fn export(args: &ExportArgs) -> Result<ExitCode> {
     let options = args.choices(format).options(&chart);
     export_file(&chart, format, &args.output, &options)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// `organigram import`.
+fn import(args: &ImportArgs) -> Result<ExitCode> {
+    let choices = import_choices(args)?;
+    let table = hr::read_table_file(&args.file, &choices.read)?;
+    let mapping = choices.mapping(&table)?;
+    let title = args
+        .file
+        .file_stem()
+        .map_or_else(String::new, |stem| stem.to_string_lossy().into_owned());
+    let import = hr::build(&table, &mapping, &title)?;
+    for problem in &import.problems {
+        eprintln!("{}:{}: {}", table.source, problem.line, problem.kind);
+    }
+    println!("{}", import_summary(&import));
+    if args.strict && !import.problems.is_empty() {
+        eprintln!(
+            "organigram: --strict: {} problem(s), so nothing was written",
+            import.problems.len()
+        );
+        return Ok(ExitCode::FAILURE);
+    }
+    let text = organigram::format::write_chart(&import.chart);
+    write_atomically(&args.output, text.as_bytes(), &SaveOptions::default())?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The command line's choices for an import.
+fn import_choices(args: &ImportArgs) -> Result<hr::ImportChoices> {
+    let delimiter = match args.delimiter.as_deref() {
+        None => None,
+        Some("tab" | "\\t") => Some(b'\t'),
+        Some(text) if text.len() == 1 => Some(text.as_bytes()[0]),
+        Some(text) => bail!("--delimiter takes one character (or \"tab\"), not {text:?}"),
+    };
+    let mut columns = Vec::new();
+    let mut named = |column: &Option<String>, meaning| {
+        if let Some(column) = column {
+            columns.push((column.clone(), meaning));
+        }
+    };
+    named(&args.id, hr::Meaning::Id);
+    named(&args.manager, hr::Meaning::Manager);
+    named(&args.title, hr::Meaning::Title);
+    named(&args.unit, hr::Meaning::Unit);
+    named(&args.kind, hr::Meaning::Kind);
+    match args.name.as_slice() {
+        [] => {}
+        [full] => columns.push((full.clone(), hr::Meaning::Name)),
+        [first, last] => {
+            columns.push((first.clone(), hr::Meaning::FirstName));
+            columns.push((last.clone(), hr::Meaning::LastName));
+        }
+        _ => bail!("--name is given once (a full name) or twice (first, then last name)"),
+    }
+    Ok(hr::ImportChoices {
+        read: hr::ReadOptions {
+            sheet: args.sheet.clone(),
+            encoding: args.encoding.map(|encoding| match encoding {
+                EncodingArg::Utf8 => hr::Encoding::Utf8,
+                EncodingArg::Utf16 => hr::Encoding::Utf16,
+                EncodingArg::Gbk => hr::Encoding::Gbk,
+                EncodingArg::Gb18030 => hr::Encoding::Gb18030,
+                EncodingArg::Latin1 => hr::Encoding::Latin1,
+            }),
+            delimiter,
+        },
+        header_line: args.header_row,
+        columns,
+        manager_key: args.manager_by.map(|key| match key {
+            ManagerByArg::Id => hr::ManagerKey::Id,
+            ManagerByArg::Name => hr::ManagerKey::Name,
+            ManagerByArg::Email => hr::ManagerKey::Email,
+        }),
+        no_units: args.no_units,
+    })
+}
+
+/// "1,516 posts · 1 top post · depth 10 · 3 units · 2 problems", and rows left out.
+fn import_summary(import: &hr::Import) -> String {
+    let count = |n: usize, one: &str, many: &str| {
+        format!("{} {}", thousands(n), if n == 1 { one } else { many })
+    };
+    let mut summary = [
+        count(import.posts, "post", "posts"),
+        count(import.top_posts, "top post", "top posts"),
+        format!("depth {}", import.depth),
+        count(import.units, "unit", "units"),
+        count(import.problems.len(), "problem", "problems"),
+    ]
+    .join(" · ");
+    if import.left_out > 0 {
+        summary.push_str(&format!(
+            "\n{} left out: their status says they have left (inactive, 离职)",
+            count(import.left_out, "row", "rows")
+        ));
+    }
+    summary
+}
+
+/// `n` with thousands separated by commas.
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (at, digit) in digits.chars().enumerate() {
+        if at > 0 && (digits.len() - at).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out
 }
 
 /// Opens the editor on `file` (or `sample:NAME`), or on the seed sample.

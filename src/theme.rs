@@ -3,6 +3,41 @@
 
 use crate::model::Colour;
 
+/// Colours given to units that come without one (generated charts, departments of an
+/// imported roster), in the order they are handed out.
+pub const UNIT_COLOURS: [Colour; 6] = [
+    Colour {
+        r: 0x4e,
+        g: 0x79,
+        b: 0xa7,
+    },
+    Colour {
+        r: 0xf2,
+        g: 0x8e,
+        b: 0x2b,
+    },
+    Colour {
+        r: 0x59,
+        g: 0xa1,
+        b: 0x4f,
+    },
+    Colour {
+        r: 0xe1,
+        g: 0x57,
+        b: 0x59,
+    },
+    Colour {
+        r: 0x76,
+        g: 0xb7,
+        b: 0xb2,
+    },
+    Colour {
+        r: 0xb0,
+        g: 0x7a,
+        b: 0xa1,
+    },
+];
+
 /// An sRGB colour.
 pub type Rgb = [u8; 3];
 

@@ -281,3 +281,98 @@ fn million_node_charts_generate_validate_and_export() {
         let _ = std::fs::remove_file(&chart);
     }
 }
+
+#[test]
+fn import_reads_a_roster_prints_a_summary_and_every_problem() {
+    let dir = temp_dir();
+    let roster = dir.path().join("roster.csv");
+    std::fs::write(
+        &roster,
+        "员工名单\n工号,姓名,职位,部门,直属上级工号,状态\n001,张伟,总经理,总部,,在职\n002,李娜,销售经理,销售部,001,在职\n003,王芳,销售代表,销售部,009,在职\n004,赵强,顾问,销售部,002,离职\n",
+    )
+    .unwrap();
+    let out = dir.path().join("roster.ron");
+    let output = organigram(&["import", path_str(&roster), "-o", path_str(&out)]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(
+        stdout(&output).lines().next(),
+        Some("3 posts · 2 top posts · depth 2 · 3 units · 1 problem")
+    );
+    assert!(
+        stdout(&output).contains("1 row left out"),
+        "{}",
+        stdout(&output)
+    );
+    let err = stderr(&output);
+    assert!(
+        err.contains(&format!(
+            "{}:5: the manager “009” is not in the file",
+            roster.display()
+        )),
+        "{err}"
+    );
+    let chart = organigram::format::load_file(&out).expect("a chart was written");
+    assert_eq!(chart.len(), 6);
+
+    let strict_out = dir.path().join("strict.ron");
+    let strict = organigram(&[
+        "import",
+        path_str(&roster),
+        "-o",
+        path_str(&strict_out),
+        "--strict",
+    ]);
+    assert_eq!(strict.status.code(), Some(1));
+    assert!(
+        !strict_out.exists(),
+        "--strict writes nothing when there are problems"
+    );
+
+    let broken = dir.path().join("broken.csv");
+    std::fs::write(&broken, "id,name\n1,\"Ann\n").unwrap();
+    let failed = organigram(&["import", path_str(&broken), "-o", path_str(&strict_out)]);
+    assert_eq!(failed.status.code(), Some(1));
+    assert!(
+        stderr(&failed).contains(&format!("{}:2: a quoted field", broken.display())),
+        "{}",
+        stderr(&failed)
+    );
+}
+
+#[test]
+fn export_to_csv_and_xlsx_then_import_gives_the_same_figures() {
+    let dir = temp_dir();
+    for extension in ["csv", "xlsx"] {
+        let table = dir.path().join(format!("seed.{extension}"));
+        let back = dir.path().join(format!("back-{extension}.ron"));
+        let output = organigram(&[
+            "export",
+            &sample("seed-marketing-zh"),
+            "-o",
+            path_str(&table),
+        ]);
+        assert!(output.status.success(), "{}", stderr(&output));
+        let output = organigram(&["import", path_str(&table), "-o", path_str(&back)]);
+        assert!(output.status.success(), "{}", stderr(&output));
+        assert_eq!(
+            stdout(&output).trim(),
+            "10 posts · 1 top post · depth 4 · 5 units · 0 problems"
+        );
+        let stats = |file: &str| stdout(&organigram(&["stats", file, "--json"]));
+        // The table has no column for the chart's title and organisation.
+        let figures = |json: String| {
+            json.lines()
+                .filter(|l| !l.contains("\"title\"") && !l.contains("\"organisation\""))
+                .collect::<Vec<_>>()
+                .join("\n")
+        };
+        assert_eq!(
+            figures(stats(path_str(&back))),
+            figures(stats(&sample("seed-marketing-zh")))
+        );
+    }
+    let csv = std::fs::read(dir.path().join("seed.csv")).unwrap();
+    assert!(csv.starts_with(
+        b"\xEF\xBB\xBFid,ref,kind,title,holder,manager,unit,headcount,dotted,duties,notes"
+    ));
+}

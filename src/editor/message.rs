@@ -53,6 +53,8 @@ pub enum Label {
     ClearColour,
     /// Notes.
     Notes,
+    /// The id in the HR system.
+    Reference,
     /// A dotted line added.
     AddDotted,
     /// A dotted line removed.

@@ -19,6 +19,9 @@ use crate::model::{Chart, Colour, NodeId, NodeKind};
 #[derive(Serialize)]
 struct JsonNode<'a> {
     id: u32,
+    /// The id in the HR system, when the node has one.
+    #[serde(rename = "ref", skip_serializing_if = "Option::is_none")]
+    reference: Option<&'a str>,
     parent: Option<u32>,
     kind: &'static str,
     title: &'a str,
@@ -64,6 +67,7 @@ pub fn write_json(chart: &Chart, layout: &ChartLayout, out: &mut dyn Write) -> i
         first = false;
         let record = JsonNode {
             id: id.0,
+            reference: node.reference.as_deref(),
             parent: parent.map(|p| p.0),
             kind: node.kind.name(),
             title: &node.title,

@@ -11,6 +11,7 @@ pub mod page;
 pub mod pdf;
 pub mod raster;
 pub mod svg;
+pub mod table;
 
 use std::path::Path;
 
@@ -35,15 +36,21 @@ pub enum ExportFormat {
     Png,
     /// A document with selectable text.
     Pdf,
+    /// A table, one row per node: UTF-8 CSV with a byte-order mark.
+    Csv,
+    /// The same table as an Excel workbook.
+    Xlsx,
 }
 
 impl ExportFormat {
     /// Every format, for help texts.
-    pub const ALL: [ExportFormat; 4] = [
+    pub const ALL: [ExportFormat; 6] = [
         ExportFormat::Json,
         ExportFormat::Svg,
         ExportFormat::Png,
         ExportFormat::Pdf,
+        ExportFormat::Csv,
+        ExportFormat::Xlsx,
     ];
 
     /// The format's name and usual file extension.
@@ -53,6 +60,8 @@ impl ExportFormat {
             ExportFormat::Svg => "svg",
             ExportFormat::Png => "png",
             ExportFormat::Pdf => "pdf",
+            ExportFormat::Csv => "csv",
+            ExportFormat::Xlsx => "xlsx",
         }
     }
 
@@ -239,6 +248,11 @@ pub fn export_bytes(
     format: ExportFormat,
     options: &ExportOptions,
 ) -> Result<Vec<u8>, ExportError> {
+    match format {
+        ExportFormat::Csv => return table::csv_bytes(chart),
+        ExportFormat::Xlsx => return table::xlsx_bytes(chart),
+        _ => {}
+    }
     let layout = layout_chart(chart, &options.style, &options.layout);
     match format {
         ExportFormat::Json => {
@@ -259,6 +273,8 @@ pub fn export_bytes(
             )
         }
         ExportFormat::Pdf => pdf::pdf(chart, &layout, options),
+        ExportFormat::Csv => table::csv_bytes(chart),
+        ExportFormat::Xlsx => table::xlsx_bytes(chart),
     }
 }
 

@@ -7,6 +7,7 @@
 
 pub mod atomic;
 mod error;
+pub mod hr;
 mod locate;
 mod ron_read;
 mod ron_write;

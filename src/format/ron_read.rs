@@ -61,6 +61,9 @@ macro_rules! file_structs {
             offset: Option<ChartPoint>,
             #[serde(default)]
             notes: String,
+            /// The id in the HR system, as text.
+            #[serde(default, rename = "ref")]
+            reference: Option<String>,
             #[serde(default)]
             duties: Vec<String>,
         }
@@ -88,6 +91,7 @@ macro_rules! file_structs {
                             collapsed: n.collapsed,
                             pin: n.offset.or(n.pin),
                             notes: n.notes,
+                            reference: n.reference,
                             duties: n.duties,
                         },
                         reports: n.reports,

@@ -37,6 +37,9 @@ fn write_node(out: &mut String, id: NodeId, node: &Node, reports: &[NodeId]) {
     out.push_str("        (\n");
     let _ = writeln!(out, "            id: {},", id.0);
     let _ = writeln!(out, "            kind: {:?},", node.kind);
+    if let Some(reference) = &node.reference {
+        field_str(out, 12, "ref", reference);
+    }
     field_str(out, 12, "title", &node.title);
     match (&node.holder, node.kind.is_post()) {
         (Some(holder), _) => field_str(out, 12, "holder", holder),

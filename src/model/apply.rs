@@ -232,6 +232,9 @@ impl Chart {
             }
             Field::Colour(colour) => Field::Colour(std::mem::replace(&mut node.colour, colour)),
             Field::Notes(text) => Field::Notes(std::mem::replace(&mut node.notes, text)),
+            Field::Reference(reference) => {
+                Field::Reference(std::mem::replace(&mut node.reference, reference))
+            }
             Field::Collapsed(folded) => {
                 Field::Collapsed(std::mem::replace(&mut node.collapsed, folded))
             }

@@ -334,13 +334,16 @@ fn check_field<S: Structure + ?Sized>(s: &S, id: NodeId, field: &Field) -> Resul
         Field::Title(text) => Ok(check_text(id, TextField::Title, text, &name)?),
         Field::Holder(Some(text)) => Ok(check_text(id, TextField::Holder, text, &name)?),
         Field::Notes(text) => Ok(check_text(id, TextField::Notes, text, &name)?),
+        Field::Reference(Some(text)) => Ok(check_text(id, TextField::Reference, text, &name)?),
         Field::Duties(duties) => {
             for (index, duty) in duties.iter().enumerate() {
                 check_text(id, TextField::Duty(index), duty, &name)?;
             }
             Ok(())
         }
-        Field::Holder(None) | Field::Colour(_) | Field::Collapsed(_) => Ok(()),
+        Field::Holder(None) | Field::Reference(None) | Field::Colour(_) | Field::Collapsed(_) => {
+            Ok(())
+        }
     }
 }
 

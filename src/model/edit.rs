@@ -131,6 +131,8 @@ pub enum Field {
     Colour(Option<Colour>),
     /// Free-text notes.
     Notes(String),
+    /// The id in the HR system (`None`: none).
+    Reference(Option<String>),
     /// Whether the subtree is folded away.
     Collapsed(bool),
     /// A place chosen by hand (an offset from the manager; see [`Node::pin`]), or `None`

@@ -113,6 +113,9 @@ pub struct Node {
     pub pin: Option<ChartPoint>,
     /// Free-text notes.
     pub notes: String,
+    /// The id this node has in the HR system it came from, as text exactly as there
+    /// ("00100" keeps its zeros). Updates from that system match nodes on it.
+    pub reference: Option<String>,
     /// A post's duties, or a unit's responsibilities, one item each, in order.
     pub duties: Vec<String>,
 }
@@ -131,6 +134,7 @@ impl Node {
             collapsed: false,
             pin: None,
             notes: String::new(),
+            reference: None,
             duties: Vec::new(),
         }
     }

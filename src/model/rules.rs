@@ -70,6 +70,8 @@ pub enum TextField {
     Holder,
     /// The notes.
     Notes,
+    /// The id in the HR system.
+    Reference,
     /// One duty (0-based).
     Duty(usize),
 }
@@ -80,6 +82,7 @@ impl fmt::Display for TextField {
             TextField::Title => f.write_str("title"),
             TextField::Holder => f.write_str("holder"),
             TextField::Notes => f.write_str("notes"),
+            TextField::Reference => f.write_str("HR reference"),
             TextField::Duty(index) => write!(f, "duty {}", index + 1),
         }
     }
@@ -412,6 +415,9 @@ pub(super) fn check_texts(
         check_text(id, TextField::Holder, holder, name)?;
     }
     check_text(id, TextField::Notes, &node.notes, name)?;
+    if let Some(reference) = &node.reference {
+        check_text(id, TextField::Reference, reference, name)?;
+    }
     for (index, duty) in node.duties.iter().enumerate() {
         check_text(id, TextField::Duty(index), duty, name)?;
     }

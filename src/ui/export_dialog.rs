@@ -45,6 +45,8 @@ fn form(ui: &mut Ui, choices: &mut ExportChoices, editor: &Editor, has_selection
             ExportFormat::Png,
             ExportFormat::Svg,
             ExportFormat::Json,
+            ExportFormat::Csv,
+            ExportFormat::Xlsx,
         ] {
             ui.radio_value(&mut choices.format, format, format_name(format));
         }
@@ -85,6 +87,11 @@ fn form(ui: &mut Ui, choices: &mut ExportChoices, editor: &Editor, has_selection
         }
         ExportFormat::Pdf => pdf_page(ui, choices),
         ExportFormat::Svg | ExportFormat::Json => {}
+        ExportFormat::Csv | ExportFormat::Xlsx => {
+            ui.label(
+                RichText::new("One row per card: id, ref, kind, title, holder, manager, unit, headcount, dotted lines, duties and notes. Opens in Excel; File ▸ Import reads it back.").weak(),
+            );
+        }
     }
     ui.add_space(6.0);
     ui.label(RichText::new("SVG keeps text editable; PDF text stays selectable.").weak());

@@ -91,6 +91,7 @@ pub fn label(label: &Label) -> String {
         Label::Colour => "Change colour".to_owned(),
         Label::ClearColour => "Clear colour".to_owned(),
         Label::Notes => "Notes".to_owned(),
+        Label::Reference => "HR reference".to_owned(),
         Label::AddDotted => "Add dotted line".to_owned(),
         Label::RemoveDotted => "Remove dotted line".to_owned(),
         Label::AddDuties(1) => "Add duty".to_owned(),

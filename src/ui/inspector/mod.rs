@@ -22,6 +22,7 @@ enum FieldKey {
     Title(NodeId),
     Holder(NodeId),
     Notes(NodeId),
+    Reference(NodeId),
     Duty(NodeId, usize),
     Headcount(NodeId),
 }
@@ -139,6 +140,18 @@ impl Inspector {
             self.text_field(ui, FieldKey::Notes(id), &node.notes, "Notes", true)
         {
             actions.push(set(id, Field::Notes(text), Label::Notes));
+        }
+        let reference = node.reference.as_deref().unwrap_or_default();
+        if let Outcome::Committed(text) = self.text_field(
+            ui,
+            FieldKey::Reference(id),
+            reference,
+            "HR reference",
+            false,
+        ) {
+            let text = text.trim().to_owned();
+            let value = (!text.is_empty()).then_some(text);
+            actions.push(set(id, Field::Reference(value), Label::Reference));
         }
         placement_fields(ui, editor, id, node, actions);
         if node.kind.is_post() {
