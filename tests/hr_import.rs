@@ -529,7 +529,7 @@ fn table_view(chart: &Chart) -> Vec<String> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
 
     /// Export to CSV, import it back: the same chart. The same through .xlsx.
     #[test]

@@ -72,23 +72,21 @@ fn guess(bytes: &[u8]) -> Encoding {
     }
 }
 
-/// The delimiter that splits the first lines most consistently: the one whose count per
-/// line (outside quotes) is the same, and above zero, on the most lines. UTF-16 text
-/// (Excel's "Unicode text") is tab-separated when in doubt.
+/// The delimiter that splits the first records most consistently: the one that gives the
+/// most records the same number of fields (two or more). Records are read respecting
+/// quotes, so a quoted cell with line breaks or other delimiters in it does not mislead.
+/// UTF-16 text (Excel's "Unicode text") is tab-separated when in doubt.
 fn sniff_delimiter(text: &str, encoding: Encoding) -> u8 {
-    let lines: Vec<&str> = text
+    let body: String = text
         .lines()
-        .filter(|line| !line.trim().is_empty() && !line.starts_with('#'))
-        .take(SNIFF_LINES)
-        .collect();
+        .skip_while(|line| line.trim().is_empty() || line.starts_with('#'))
+        .take(SNIFF_LINES * 4)
+        .collect::<Vec<_>>()
+        .join("\n");
     let score = |delimiter: u8| -> usize {
-        let counts: Vec<usize> = lines
-            .iter()
-            .map(|line| count_outside_quotes(line, delimiter))
-            .collect();
-        // The most common non-zero count, and how many lines have it.
+        let counts = fields_per_record(&body, delimiter);
         let mut best = 0;
-        for &count in counts.iter().filter(|&&c| c > 0) {
+        for &count in counts.iter().filter(|&&c| c >= 2) {
             best = best.max(counts.iter().filter(|&&c| c == count).count());
         }
         best
@@ -109,17 +107,28 @@ fn sniff_delimiter(text: &str, encoding: Encoding) -> u8 {
     chosen
 }
 
-fn count_outside_quotes(line: &str, delimiter: u8) -> usize {
+/// How many fields each of the first records has when split at `delimiter`, with line
+/// breaks and delimiters inside quotes kept in their field.
+fn fields_per_record(text: &str, delimiter: u8) -> Vec<usize> {
+    let mut counts = Vec::new();
+    let mut fields = 1;
     let mut quoted = false;
-    let mut count = 0;
-    for byte in line.bytes() {
-        if byte == b'"' {
-            quoted = !quoted;
-        } else if byte == delimiter && !quoted {
-            count += 1;
+    for byte in text.bytes() {
+        match byte {
+            b'"' => quoted = !quoted,
+            b'\n' if !quoted => {
+                counts.push(fields);
+                fields = 1;
+                if counts.len() == SNIFF_LINES {
+                    return counts;
+                }
+            }
+            _ if byte == delimiter && !quoted => fields += 1,
+            _ => {}
         }
     }
-    count
+    counts.push(fields);
+    counts
 }
 
 /// Refuses text that ends inside a quoted field, naming the line where the quote opened:
@@ -235,6 +244,9 @@ mod tests {
         assert_eq!(sniff_delimiter("a\tb\n1\t2\n", Encoding::Utf8), b'\t');
         assert_eq!(sniff_delimiter("a|b|c\n1|2|3\n", Encoding::Utf8), b'|');
         assert_eq!(sniff_delimiter("a,b\n1,2\n", Encoding::Utf8), b',');
+        // A quoted cell with line breaks and a semicolon does not mislead it.
+        let tricky = "id,title,duties\n1,;,\"A\na\"\n2,b,\"x;y\nz\"\n3,c,\n";
+        assert_eq!(sniff_delimiter(tricky, Encoding::Utf8), b',');
     }
 
     #[test]
