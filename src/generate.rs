@@ -5,6 +5,8 @@
 //! spans of 3–12, some assistants, about 8 % vacancies, a few dotted lines, and duties.
 //! Built breadth-first without recursion; the same seed gives the same chart.
 
+use rustc_hash::FxHashMap;
+
 use crate::model::{Chart, Colour, Edit, Node, NodeId, NodeKind};
 
 /// What shape of chart to make.
@@ -307,6 +309,89 @@ fn numbered(name: &str, round: usize) -> String {
     } else {
         format!("{name} {}", round + 1)
     }
+}
+
+/// The headers of [`hr_roster`]: an HR system's export of the same organisation.
+pub const ROSTER_HEADERS: [&str; 7] = [
+    "Employee ID",
+    "First Name",
+    "Last Name",
+    "Job Title",
+    "Department",
+    "Manager ID",
+    "Type",
+];
+
+/// `chart`'s posts as an HR system would export them: one row per post, with a zero-padded
+/// employee number, the holder's first and last name, the title, the department (the
+/// nearest unit) and the manager's employee number (the nearest post above), in tree order.
+/// For benchmarks and tests of importing: what a real roster of that size looks like.
+pub fn hr_roster(chart: &Chart) -> Vec<[String; 7]> {
+    let mut number: FxHashMap<NodeId, String> = FxHashMap::default();
+    let mut rows = Vec::new();
+    for id in chart.tree_order() {
+        let Some(node) = chart.node(id) else { continue };
+        if !node.kind.is_post() {
+            continue;
+        }
+        let employee = format!("{:06}", number.len() + 1);
+        number.insert(id, employee.clone());
+        let manager = chart
+            .ancestors(id)
+            .find_map(|a| number.get(&a).cloned())
+            .unwrap_or_default();
+        let department = chart
+            .unit_of(id)
+            .and_then(|u| chart.node(u))
+            .map(|u| u.title.clone())
+            .unwrap_or_default();
+        let (first, last) = match node.holder.as_deref().and_then(|h| h.split_once(' ')) {
+            Some((first, last)) => (first.to_owned(), last.to_owned()),
+            None => (node.holder.clone().unwrap_or_default(), String::new()),
+        };
+        let kind = if node.kind == NodeKind::Assistant {
+            "Assistant"
+        } else {
+            "Regular"
+        };
+        rows.push([
+            employee,
+            first,
+            last,
+            node.title.clone(),
+            department,
+            manager,
+            kind.to_owned(),
+        ]);
+    }
+    rows
+}
+
+/// [`hr_roster`] as a file an HR system might export: CSV (`xlsx == false`, UTF-8) or an
+/// .xlsx workbook.
+pub fn hr_roster_bytes(chart: &Chart, xlsx: bool) -> Result<Vec<u8>, String> {
+    let rows = hr_roster(chart);
+    if !xlsx {
+        let mut writer = csv::Writer::from_writer(Vec::new());
+        writer
+            .write_record(ROSTER_HEADERS)
+            .map_err(|e| e.to_string())?;
+        for row in &rows {
+            writer.write_record(row).map_err(|e| e.to_string())?;
+        }
+        return writer.into_inner().map_err(|e| e.to_string());
+    }
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    let cells = std::iter::once(ROSTER_HEADERS.map(str::to_owned)).chain(rows);
+    for (at, row) in cells.enumerate() {
+        for (column, text) in row.iter().enumerate() {
+            sheet
+                .write_string(at as u32, column as u16, text)
+                .map_err(|e| e.to_string())?;
+        }
+    }
+    book.save_to_buffer().map_err(|e| e.to_string())
 }
 
 #[cfg(test)]

@@ -62,7 +62,8 @@ enum Command {
         /// A realistic organisation, or one long reporting chain.
         #[arg(long, value_enum, default_value_t = ShapeArg::Organisation)]
         shape: ShapeArg,
-        /// Where to write the chart.
+        /// Where to write the chart; a .csv or .xlsx gets the same organisation as an HR
+        /// system would export it (employee numbers, names, titles, departments, managers).
         #[arg(short, long)]
         output: PathBuf,
     },
@@ -310,8 +311,14 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 ShapeArg::Chain => Shape::Chain,
             };
             let chart = generate(positions, seed, shape);
-            let text = organigram::format::write_chart(&chart);
-            write_atomically(&output, text.as_bytes(), &SaveOptions::default())?;
+            let extension = output.extension().and_then(|e| e.to_str()).unwrap_or("");
+            let bytes = match extension.to_ascii_lowercase().as_str() {
+                "csv" => organigram::generate::hr_roster_bytes(&chart, false),
+                "xlsx" => organigram::generate::hr_roster_bytes(&chart, true),
+                _ => Ok(organigram::format::write_chart(&chart).into_bytes()),
+            }
+            .map_err(|error| anyhow::anyhow!("could not write the roster: {error}"))?;
+            write_atomically(&output, &bytes, &SaveOptions::default())?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Samples => {
@@ -354,7 +361,13 @@ fn import(args: &ImportArgs) -> Result<ExitCode> {
     for problem in &import.problems {
         eprintln!("{}:{}: {}", table.source, problem.line, problem.kind);
     }
-    println!("{}", import_summary(&import));
+    println!("{}", import.summary());
+    if import.left_out > 0 {
+        println!(
+            "{} left out: their status says they have left (inactive, 离职)",
+            organigram::format::hr::count(import.left_out, "row", "rows")
+        );
+    }
     if args.strict && !import.problems.is_empty() {
         eprintln!(
             "organigram: --strict: {} problem(s), so nothing was written",
@@ -416,41 +429,6 @@ fn import_choices(args: &ImportArgs) -> Result<hr::ImportChoices> {
         }),
         no_units: args.no_units,
     })
-}
-
-/// "1,516 posts · 1 top post · depth 10 · 3 units · 2 problems", and rows left out.
-fn import_summary(import: &hr::Import) -> String {
-    let count = |n: usize, one: &str, many: &str| {
-        format!("{} {}", thousands(n), if n == 1 { one } else { many })
-    };
-    let mut summary = [
-        count(import.posts, "post", "posts"),
-        count(import.top_posts, "top post", "top posts"),
-        format!("depth {}", import.depth),
-        count(import.units, "unit", "units"),
-        count(import.problems.len(), "problem", "problems"),
-    ]
-    .join(" · ");
-    if import.left_out > 0 {
-        summary.push_str(&format!(
-            "\n{} left out: their status says they have left (inactive, 离职)",
-            count(import.left_out, "row", "rows")
-        ));
-    }
-    summary
-}
-
-/// `n` with thousands separated by commas.
-fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (at, digit) in digits.chars().enumerate() {
-        if at > 0 && (digits.len() - at).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(digit);
-    }
-    out
 }
 
 /// Opens the editor on `file` (or `sample:NAME`), or on the seed sample.

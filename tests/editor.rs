@@ -964,3 +964,61 @@ fn the_canvas_redraws_when_a_view_option_changes() {
     let view = harness.state().editor().settings().view;
     assert!(view.duties_on_cards && view.left_to_right && !view.stack_teams);
 }
+
+#[test]
+fn the_import_preview_maps_columns_counts_live_and_imports() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let roster = dir.path().join("team.csv");
+    std::fs::write(
+        &roster,
+        "Team list\nStaff,Boss,Role,Team\nAnn,,Chief,HQ\nBo,Ann,Lead,Sales\nCy,Bo,Seller,Sales\nDi,Bo,Seller,Sales\n",
+    )
+    .expect("write");
+    let mut harness = editor(ScriptedDialogs {
+        answers: [Picked::Path(roster.clone())].into(),
+    });
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::I);
+    harness.run();
+    // "Boss" and "Staff" are not headers Organigram knows: no managers yet.
+    harness.get_by_label("4 posts · 4 top posts · depth 1 · 0 units · 0 problems");
+    harness.get_by_label("Column 2 (Boss)").click();
+    harness.run();
+    harness.get_by_label("Manager").click();
+    harness.run();
+    harness.get_by_label("Column 1 (Staff)").click();
+    harness.run();
+    harness.get_by_label("Holder's name").click();
+    harness.run();
+    harness.get_by_label("4 posts · 1 top post · depth 3 · 0 units · 0 problems");
+    harness.get_by_label("Column 4 (Team)").click();
+    harness.run();
+    harness.get_by_label("Department").click();
+    harness.run();
+    harness.get_by_label("4 posts · 1 top post · depth 3 · 2 units · 0 problems");
+    harness.get_by_label("Import").click();
+    harness.run();
+    let editor = harness.state().editor();
+    assert!(editor.import_preview().is_none(), "the preview closes");
+    let chart = editor.chart();
+    assert_eq!(chart.title(), "team");
+    assert!(
+        editor.document().is_dirty(),
+        "an imported chart is not saved yet"
+    );
+    let seller = chart
+        .tree_order()
+        .find(|&id| {
+            chart
+                .node(id)
+                .is_some_and(|n| n.holder.as_deref() == Some("Cy"))
+        })
+        .expect("Cy");
+    let lead = chart
+        .ancestors(seller)
+        .find(|&a| chart.node(a).is_some_and(|n| n.kind.is_post()));
+    assert_eq!(
+        lead.and_then(|l| chart.node(l)).map(|n| n.title.as_str()),
+        Some("Lead")
+    );
+    harness.get_by_label("Positions 4");
+}

@@ -28,6 +28,8 @@ pub enum Window {
     About,
     /// File ▸ Export….
     Export,
+    /// The import preview.
+    Import,
 }
 
 /// One request to the editor. [`super::Editor::apply`] is the only code that changes the
@@ -128,6 +130,10 @@ pub enum Action {
     ExportChoices(ExportChoices),
     /// Export with the chosen options: ask where, then write.
     ExportNow,
+    /// A change in the import preview.
+    Import(super::import::ImportChange),
+    /// Import what the preview shows, as a new chart.
+    ImportNow,
     /// A window was closed by its own close button.
     CloseWindow(Window),
     /// Preferences changed in a menu (autosave, backup, panels, view).

@@ -46,6 +46,7 @@ impl Editor {
             Action::StartRename(id) => self.start_rename(id),
             Action::FinishRename(text) => self.finish_rename(text),
             Action::AddDuties { id, index, text } => self.add_duties(id, index, &text),
+            Action::OpenFile(path) if super::is_roster(&path) => self.preview_import(&path),
             Action::OpenFile(path) => self.guard_unsaved(Pending::OpenPath(path)),
             Action::OpenSample(name) => self.guard_unsaved(Pending::OpenSample(name)),
             Action::Delete { ids, keep_reports } => self.delete(&ids, keep_reports),
@@ -70,6 +71,12 @@ impl Editor {
             Action::CloseSearch => self.search.open = false,
             Action::ExportChoices(choices) => self.export = Some(choices),
             Action::ExportNow => self.export_now(),
+            Action::Import(change) => {
+                if let Some(preview) = &mut self.import {
+                    preview.change(change);
+                }
+            }
+            Action::ImportNow => self.import_now(),
             Action::CloseWindow(window) => self.close_window(window),
             Action::Settings(settings) => {
                 self.recovery.interval = settings.autosave_seconds;
@@ -118,6 +125,7 @@ impl Editor {
                     self.last_export = choices;
                 }
             }
+            Window::Import => self.import = None,
         }
     }
 

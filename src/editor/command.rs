@@ -13,8 +13,10 @@ pub enum Command {
     Save,
     /// Save to a new file.
     SaveAs,
-    /// Export as SVG, PNG, PDF or JSON.
+    /// Export as SVG, PNG, PDF, JSON, CSV or Excel.
     Export,
+    /// Import a roster from an HR system or Excel.
+    Import,
     /// Close the window.
     Quit,
     /// Undo the last change.
@@ -81,11 +83,12 @@ pub enum Command {
 
 impl Command {
     /// Every command, in menu order.
-    pub const ALL: [Command; 39] = [
+    pub const ALL: [Command; 40] = [
         Command::New,
         Command::Open,
         Command::Save,
         Command::SaveAs,
+        Command::Import,
         Command::Export,
         Command::Quit,
         Command::Undo,

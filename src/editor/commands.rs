@@ -20,6 +20,7 @@ impl Editor {
             Command::Open => self.guard_unsaved(Pending::Open),
             Command::Save => self.save(None),
             Command::SaveAs => self.ask_path(DialogKind::SaveChart, None),
+            Command::Import => self.ask_path(DialogKind::Import, None),
             Command::Export => {
                 let mut choices = self.last_export.clone();
                 choices.layout = self.settings.view.layout();

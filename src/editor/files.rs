@@ -29,6 +29,8 @@ pub enum DialogKind {
     SaveChart,
     /// Choose where to write an export in this format.
     Export(ExportFormat),
+    /// Choose a roster to import (CSV, TSV, text, .xlsx, .xls, .ods).
+    Import,
 }
 
 /// A dialog's answer: right away, or later while the dialog stays open.

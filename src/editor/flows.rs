@@ -52,6 +52,7 @@ impl Editor {
             Pending::Open => self.ask_path(DialogKind::OpenChart, None),
             Pending::OpenPath(path) => self.open_path(&path),
             Pending::OpenSample(name) => self.open_sample(name),
+            Pending::Import => self.open_import(),
             Pending::Quit => {
                 self.recovery.clear();
                 self.allow_close = true;
@@ -158,7 +159,7 @@ impl Editor {
         };
         let extension = match kind {
             DialogKind::Export(format) => format.name(),
-            DialogKind::OpenChart | DialogKind::SaveChart => "ron",
+            DialogKind::OpenChart | DialogKind::SaveChart | DialogKind::Import => "ron",
         };
         format!("{}.{extension}", stem.unwrap_or_else(|| "chart".to_owned()))
     }
@@ -206,6 +207,7 @@ impl Editor {
                 }
             }
             DialogKind::Export(_) => self.export_to(path),
+            DialogKind::Import => self.preview_import(path),
         }
     }
 

@@ -18,6 +18,7 @@ mod document;
 mod files;
 mod flows;
 mod gestures;
+mod import;
 mod message;
 mod modal;
 mod queries;
@@ -34,6 +35,7 @@ pub use action::{Action, Effect, SelectMode, Start, Window};
 pub use command::Command;
 pub use document::{DiskStamp, DisplayName, Document, Look, Origin, OutlineRow};
 pub use files::{Asked, DialogKind, FileDialogs, OpenDialogs, Picked, ScriptedDialogs, Wake};
+pub use import::{is_roster, ImportChange, ImportPreview};
 pub use message::{Label, Message, Notice, NOTICE_SECONDS};
 pub use modal::{Failure, Modal, ModalChoice, Pending};
 pub use queries::NodeDescription;
@@ -86,6 +88,8 @@ pub struct Editor {
     renaming: Option<NodeId>,
     /// The export window's choices while it is open.
     export: Option<ExportChoices>,
+    /// The import being previewed.
+    import: Option<ImportPreview>,
     /// The choices of the last export, offered again next time.
     last_export: ExportChoices,
     show_shortcuts: bool,
@@ -160,6 +164,7 @@ impl Editor {
             search: Search::default(),
             renaming: None,
             export: None,
+            import: None,
             last_export: ExportChoices::default(),
             show_shortcuts: false,
             show_about: false,

@@ -20,6 +20,8 @@ pub enum Pending {
     OpenSample(&'static str),
     /// Close the window.
     Quit,
+    /// Open the chart the import preview shows.
+    Import,
 }
 
 /// What failed, for an error's heading.
@@ -35,6 +37,8 @@ pub enum Failure {
     Export,
     /// A recovery copy did not open.
     Restore,
+    /// A roster could not be read.
+    Import,
 }
 
 /// The open modal dialog.

@@ -12,6 +12,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use thiserror::Error;
 
 use super::chart::Chart;
+use super::id_map::IdMap;
 use super::node::{Node, NodeId, NodeKind};
 use super::rules::{check_content, check_dotted, check_parent, DottedEnds, NodeName, Rule};
 
@@ -179,10 +180,10 @@ struct Builder {
     records: Vec<NodeRecord>,
     roots: Vec<NodeId>,
     /// Where each id's first record is.
-    by_id: FxHashMap<NodeId, usize>,
+    by_id: IdMap<usize>,
     /// Each claimed node's manager; `None` for a root.
-    parent_of: FxHashMap<NodeId, Option<NodeId>>,
-    root_set: FxHashSet<NodeId>,
+    parent_of: IdMap<Option<NodeId>>,
+    root_set: IdMap<()>,
     /// The nodes reached from the roots, in tree order.
     order: Vec<NodeId>,
     errors: Vec<StructureError>,
@@ -226,9 +227,9 @@ impl Builder {
         Builder {
             records,
             roots,
-            by_id: FxHashMap::with_capacity_and_hasher(capacity, Default::default()),
-            parent_of: FxHashMap::with_capacity_and_hasher(capacity, Default::default()),
-            root_set: FxHashSet::default(),
+            by_id: IdMap::with_capacity(capacity + 1),
+            parent_of: IdMap::with_capacity(capacity + 1),
+            root_set: IdMap::default(),
             order: Vec::with_capacity(capacity),
             errors: Vec::new(),
         }
@@ -236,19 +237,19 @@ impl Builder {
 
     /// The name of `id`, from its first record.
     fn name(&self, id: NodeId) -> NodeName {
-        NodeName::of(id, self.by_id.get(&id).map(|&at| &self.records[at].node))
+        NodeName::of(id, self.by_id.get(id).map(|&at| &self.records[at].node))
     }
 
     fn kind(&self, id: NodeId) -> Option<NodeKind> {
-        self.by_id.get(&id).map(|&at| self.records[at].node.kind)
+        self.by_id.get(id).map(|&at| self.records[at].node.kind)
     }
 
     /// Phase 1: where each id's record is; repeated ids are problems.
     fn index_ids(&mut self) {
         let mut repeats: FxHashMap<NodeId, usize> = FxHashMap::default();
         for (at, record) in self.records.iter().enumerate() {
-            if let std::collections::hash_map::Entry::Vacant(slot) = self.by_id.entry(record.id) {
-                slot.insert(at);
+            if !self.by_id.contains(record.id) {
+                self.by_id.insert(record.id, at);
             } else {
                 let seen = repeats.entry(record.id).or_insert(0);
                 *seen += 1;
@@ -267,13 +268,13 @@ impl Builder {
     fn claim_roots(&mut self) {
         for at in 0..self.roots.len() {
             let root = self.roots[at];
-            if !self.by_id.contains_key(&root) {
+            if !self.by_id.contains(root) {
                 self.errors.push(StructureError {
                     node: None,
                     occurrence: 0,
                     problem: StructureProblem::UnknownRoot { id: root.0 },
                 });
-            } else if !self.root_set.insert(root) {
+            } else if self.root_set.insert(root, ()).is_some() {
                 let node = self.name(root);
                 self.errors.push(StructureError::at(
                     root,
@@ -289,7 +290,7 @@ impl Builder {
     fn claim_reports(&mut self) {
         for at in 0..self.records.len() {
             let id = self.records[at].id;
-            if self.by_id.get(&id) != Some(&at) {
+            if self.by_id.get(id) != Some(&at) {
                 continue;
             }
             for index in 0..self.records[at].reports.len() {
@@ -300,7 +301,7 @@ impl Builder {
     }
 
     fn claim(&mut self, manager: NodeId, child: NodeId) {
-        let problem = if !self.by_id.contains_key(&child) {
+        let problem = if !self.by_id.contains(child) {
             Some((
                 manager,
                 StructureProblem::UnknownReport {
@@ -316,7 +317,7 @@ impl Builder {
                 },
             ))
         } else {
-            match self.parent_of.get(&child).copied() {
+            match self.parent_of.get(child).copied() {
                 Some(Some(other)) if other == manager => Some((
                     manager,
                     StructureProblem::ReportedTwice {
@@ -354,7 +355,7 @@ impl Builder {
     fn find_outsiders(&mut self) {
         for at in 0..self.records.len() {
             let id = self.records[at].id;
-            if self.by_id.get(&id) == Some(&at) && !self.parent_of.contains_key(&id) {
+            if self.by_id.get(id) == Some(&at) && !self.parent_of.contains(id) {
                 let node = self.name(id);
                 self.errors
                     .push(StructureError::at(id, StructureProblem::Outside { node }));
@@ -364,23 +365,22 @@ impl Builder {
 
     /// Phase 5: walk down from the roots, in tree order.
     fn walk_from_roots(&mut self) {
-        let mut reached: FxHashSet<NodeId> =
-            FxHashSet::with_capacity_and_hasher(self.records.len(), Default::default());
+        let mut reached: IdMap<()> = IdMap::with_capacity(self.records.len() + 1);
         let mut stack: Vec<NodeId> = self
             .roots
             .iter()
             .rev()
             .copied()
-            .filter(|id| self.root_set.contains(id))
+            .filter(|&id| self.root_set.contains(id))
             .collect();
         while let Some(id) = stack.pop() {
-            if !reached.insert(id) {
+            if reached.insert(id, ()).is_some() {
                 continue;
             }
             self.order.push(id);
-            if let Some(&at) = self.by_id.get(&id) {
+            if let Some(&at) = self.by_id.get(id) {
                 for &child in self.records[at].reports.iter().rev() {
-                    if self.parent_of.get(&child) == Some(&Some(id)) {
+                    if self.parent_of.get(child) == Some(&Some(id)) {
                         stack.push(child);
                     }
                 }
@@ -397,7 +397,7 @@ impl Builder {
         let mut settled: FxHashSet<NodeId> = self.order.iter().copied().collect();
         for at in 0..self.records.len() {
             let start = self.records[at].id;
-            if settled.contains(&start) || !self.parent_of.contains_key(&start) {
+            if settled.contains(&start) || !self.parent_of.contains(start) {
                 continue;
             }
             // Follow managers until the path repeats: that repeat is the cycle.
@@ -421,7 +421,7 @@ impl Builder {
                 }
                 on_path.insert(id, path.len());
                 path.push(id);
-                next = self.parent_of.get(&id).copied().flatten();
+                next = self.parent_of.get(id).copied().flatten();
             }
             settled.extend(path);
         }
@@ -432,7 +432,7 @@ impl Builder {
     fn check_rules(&mut self) {
         let mut found = Vec::new();
         for &id in &self.order {
-            if let Some(&at) = self.by_id.get(&id) {
+            if let Some(&at) = self.by_id.get(id) {
                 self.check_node(id, &self.records[at].node, &mut found);
             }
         }
@@ -442,7 +442,7 @@ impl Builder {
     fn check_node(&self, id: NodeId, node: &Node, found: &mut Vec<StructureError>) {
         let name = |at: NodeId| self.name(at);
         let mut report = |problem| found.push(StructureError::at(id, problem));
-        let parent = self.parent_of.get(&id).copied().flatten();
+        let parent = self.parent_of.get(id).copied().flatten();
         let parent_info = parent.and_then(|p| self.kind(p).map(|kind| (p, kind)));
         let rules = [
             check_parent(id, node.kind, parent_info, &name),
@@ -486,10 +486,10 @@ impl Builder {
         let mut chart = Chart::new(title, organisation);
         let mut slots: Vec<Option<NodeRecord>> = records.into_iter().map(Some).collect();
         for id in &order {
-            let Some(record) = by_id.get(id).and_then(|&at| slots[at].take()) else {
+            let Some(record) = by_id.get(*id).and_then(|&at| slots[at].take()) else {
                 continue;
             };
-            let parent = parent_of.get(id).copied().flatten();
+            let parent = parent_of.get(*id).copied().flatten();
             let index = match parent {
                 Some(parent) => chart.children(parent).len(),
                 None => chart.roots.len(),

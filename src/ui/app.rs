@@ -149,6 +149,7 @@ impl OrganigramApp {
             self.system_font.as_deref(),
         ));
         actions.extend(super::export_dialog::export_window(&ctx, &self.editor));
+        actions.extend(super::import_dialog::import_window(&ctx, &self.editor));
         let changed = actions.len() > 1;
         self.editor.run(actions);
         self.carry_out_effects(&ctx);

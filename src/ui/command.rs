@@ -29,6 +29,7 @@ impl CommandUi for Command {
             Command::Save => "Save",
             Command::SaveAs => "Save As…",
             Command::Export => "Export…",
+            Command::Import => "Import…",
             Command::Quit => "Quit",
             Command::Undo => "Undo",
             Command::Redo => "Redo",
@@ -72,7 +73,12 @@ impl CommandUi for Command {
             Command::Open => "Open a chart file (.ron)",
             Command::Save => "Save the chart to its file",
             Command::SaveAs => "Save the chart to a new file",
-            Command::Export => "Export the chart as SVG, PNG or PDF for slides and handouts",
+            Command::Export => {
+                "Export the chart as PDF, PNG or SVG for slides and handouts, or as CSV or Excel"
+            }
+            Command::Import => {
+                "Make a chart of a roster from an HR system or Excel (CSV, text, .xlsx, .xls, .ods)"
+            }
             Command::Quit => "Close Organigram",
             Command::Undo => "Undo the last change",
             Command::Redo => "Redo the last undone change",
@@ -124,6 +130,7 @@ impl CommandUi for Command {
             Command::Save => key(cmd, Key::S),
             Command::SaveAs => key(cmd_shift, Key::S),
             Command::Export => key(cmd, Key::E),
+            Command::Import => key(cmd, Key::I),
             Command::Quit => key(cmd, Key::Q),
             Command::Undo => key(cmd, Key::Z),
             Command::Redo => key(cmd_shift, Key::Z),

@@ -112,7 +112,7 @@ impl ModalView {
             .labelled_by(label.id);
         let verb = match kind {
             DialogKind::Export(_) => "Export",
-            DialogKind::OpenChart => "Open",
+            DialogKind::OpenChart | DialogKind::Import => "Open",
             DialogKind::SaveChart => "Save",
         };
         let typed = text.trim().to_owned();

@@ -50,6 +50,10 @@ async fn show(kind: DialogKind, directory: Option<PathBuf>, file_name: String) -
             let name = format.name().to_uppercase();
             rfd::AsyncFileDialog::new().add_filter(format!("{name} file"), &[format.name()])
         }
+        DialogKind::Import => rfd::AsyncFileDialog::new().add_filter(
+            "Roster (CSV, text, Excel, OpenDocument)",
+            &["csv", "tsv", "txt", "xlsx", "xlsm", "xls", "ods"],
+        ),
         _ => rfd::AsyncFileDialog::new().add_filter("Organigram chart", &["ron"]),
     };
     let dialog = match directory {
@@ -65,6 +69,7 @@ async fn show(kind: DialogKind, directory: Option<PathBuf>, file_name: String) -
                 .await
         }
         DialogKind::OpenChart => dialog.set_title("Open chart").pick_file().await,
+        DialogKind::Import => dialog.set_title("Import a roster").pick_file().await,
         DialogKind::SaveChart => {
             dialog
                 .set_title("Save chart")

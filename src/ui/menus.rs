@@ -111,7 +111,12 @@ fn file_menu(ui: &mut Ui, editor: &Editor, actions: &mut Vec<Action>) {
         }
     });
     ui.separator();
-    for command in [Command::Save, Command::SaveAs, Command::Export] {
+    for command in [
+        Command::Save,
+        Command::SaveAs,
+        Command::Import,
+        Command::Export,
+    ] {
         item(ui, editor, command, actions);
     }
     let mut settings = editor.settings().clone();

@@ -11,6 +11,7 @@ mod export_dialog;
 pub mod files;
 pub mod fonts;
 mod icon;
+mod import_dialog;
 mod inspector;
 mod menus;
 mod outline;

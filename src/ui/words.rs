@@ -123,6 +123,7 @@ pub fn modal_title(modal: &Modal) -> &'static str {
             Failure::Save => "The chart was not saved",
             Failure::Export => "The chart was not exported",
             Failure::Restore => "The recovery copy could not be opened",
+            Failure::Import => "The roster could not be read",
         },
         Modal::ChangedOnDisk { .. } => "The file changed on disk",
         Modal::Recover { .. } => "Recover unsaved work",
@@ -130,6 +131,7 @@ pub fn modal_title(modal: &Modal) -> &'static str {
             DialogKind::OpenChart => "Open chart",
             DialogKind::SaveChart => "Save chart",
             DialogKind::Export(_) => "Export chart",
+            DialogKind::Import => "Import a roster",
         },
     }
 }

@@ -2,7 +2,9 @@
 //! second header row skipped), each header matched in English and Chinese, and how
 //! managers are named.
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use std::borrow::Cow;
+
+use rustc_hash::FxHashSet;
 
 use super::{Row, Table};
 
@@ -349,8 +351,7 @@ impl Mapping {
     pub fn with_header(table: &Table, header: usize) -> Mapping {
         let columns: Vec<Meaning> = table.rows.get(header).map_or_else(Vec::new, |row| {
             let mut seen = FxHashSet::default();
-            row.cells
-                .iter()
+            row.cells()
                 .map(|cell| {
                     let meaning = Meaning::of_header(cell);
                     // A meaning is taken by its first column only.
@@ -402,7 +403,8 @@ impl Mapping {
         let headers = table
             .rows
             .get(self.header)
-            .map_or(&[][..], |row| &row.cells[..]);
+            .map(|row| row.cells().collect::<Vec<_>>())
+            .unwrap_or_default();
         let key = normalise_header(name);
         if let Some(at) = headers.iter().position(|h| normalise_header(h) == key) {
             return Some(at);
@@ -428,151 +430,171 @@ impl Mapping {
         self.columns.iter().position(|&m| m == meaning)
     }
 
+    /// Where each meaning's column is, looked up once for reading many rows.
+    pub(super) fn lookup(&self) -> Columns {
+        let mut at = [None; Meaning::ALL.len()];
+        for meaning in Meaning::ALL {
+            at[meaning as usize] = self.column(meaning);
+        }
+        Columns { at }
+    }
+
     /// The data rows: those after the header (and the second header).
     pub fn data<'t>(&self, table: &'t Table) -> &'t [Row] {
         let first = self.header + 1 + usize::from(self.second_header);
         table.rows.get(first..).unwrap_or(&[])
     }
 
-    /// How the manager column names managers: the way that matches the most of its cells
+    /// How the manager column names managers: the way that matches the most people
     /// (ties go to id, then email, name and "Last, First").
     pub fn detect_manager_key(&self, table: &Table) -> ManagerKey {
         let Some(manager) = self.column(Meaning::Manager) else {
             return ManagerKey::Id;
         };
         let rows = self.data(table);
-        let values: Vec<String> = rows
+        let wanted: FxHashSet<Cow<'_, str>> = rows
             .iter()
-            .filter_map(|row| row.cells.get(manager))
-            .map(|cell| name_key(cell))
+            .map(|row| name_key(row.cell(manager)))
             .filter(|value| !value.is_empty())
             .take(5_000)
             .collect();
-        let keys = PersonKeys::of(self, rows);
+        let columns = self.lookup();
+        // Ids first: when every sampled manager is someone's id, managers are by id.
+        let id_hits = rows
+            .iter()
+            .filter(|row| wanted.contains(&name_key(columns.cell(row, Meaning::Id))))
+            .count();
+        if id_hits >= wanted.len() && !wanted.is_empty() {
+            return ManagerKey::Id;
+        }
+        let mut hits = [0usize; 4];
+        for row in rows {
+            let person = Person::of(&columns, row);
+            let forms = [
+                person.id.map(Cow::Borrowed),
+                person.email.map(Cow::Borrowed),
+                person.full_name(),
+                person.last_first().map(Cow::Owned),
+            ];
+            for (slot, form) in forms.into_iter().enumerate() {
+                if form.is_some_and(|form| wanted.contains(&name_key(&form))) {
+                    hits[slot] += 1;
+                }
+            }
+        }
+        let keys = [
+            ManagerKey::Id,
+            ManagerKey::Email,
+            ManagerKey::Name,
+            ManagerKey::LastFirst,
+        ];
         let mut best = (ManagerKey::Id, 0usize);
-        for (key, set) in [
-            (ManagerKey::Id, &keys.ids),
-            (ManagerKey::Email, &keys.emails),
-            (ManagerKey::Name, &keys.names),
-            (ManagerKey::LastFirst, &keys.last_first),
-        ] {
-            let hits = values.iter().filter(|v| set.contains(v.as_str())).count();
-            if hits > best.1 {
-                best = (key, hits);
+        for (key, found) in keys.into_iter().zip(hits) {
+            if found > best.1 {
+                best = (key, found);
             }
         }
         best.0
     }
 }
 
+/// Each meaning's column, looked up once.
+pub(super) struct Columns {
+    at: [Option<usize>; Meaning::ALL.len()],
+}
+
+impl Columns {
+    /// The cell of `row` with `meaning` ("" when no column has it).
+    pub(super) fn cell<'r>(&self, row: &'r Row, meaning: Meaning) -> &'r str {
+        self.at[meaning as usize].map_or("", |at| row.cell(at))
+    }
+}
+
 /// The known meanings a row's cells name, once each.
 fn known_columns(row: &Row) -> FxHashSet<Meaning> {
-    row.cells
-        .iter()
-        .map(|cell| Meaning::of_header(cell))
+    row.cells()
+        .map(Meaning::of_header)
         .filter(|&meaning| meaning != Meaning::Ignore)
         .collect()
 }
 
-/// A name or id as compared: lower case, spaces squeezed.
-pub(super) fn name_key(text: &str) -> String {
-    text.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
-}
-
-/// The ways each row's person can be named, for matching managers.
-pub(super) struct PersonKeys {
-    pub(super) ids: FxHashSet<String>,
-    pub(super) names: FxHashSet<String>,
-    pub(super) last_first: FxHashSet<String>,
-    pub(super) emails: FxHashSet<String>,
-}
-
-impl PersonKeys {
-    fn of(mapping: &Mapping, rows: &[Row]) -> PersonKeys {
-        let mut keys = PersonKeys {
-            ids: FxHashSet::default(),
-            names: FxHashSet::default(),
-            last_first: FxHashSet::default(),
-            emails: FxHashSet::default(),
-        };
-        for row in rows {
-            let person = Person::of(mapping, row);
-            let insert = |set: &mut FxHashSet<String>, value: Option<String>| {
-                if let Some(value) = value.filter(|v| !v.is_empty()) {
-                    set.insert(value);
-                }
-            };
-            insert(&mut keys.ids, person.id.map(|id| name_key(&id)));
-            insert(&mut keys.names, person.full_name.as_deref().map(name_key));
-            insert(
-                &mut keys.last_first,
-                person.last_first.as_deref().map(name_key),
-            );
-            insert(&mut keys.emails, person.email.as_deref().map(name_key));
-        }
-        keys
+/// A name or id as compared: lower case, spaces squeezed. Borrowed when it already is
+/// (employee numbers, e-mail addresses), so matching 100,000 rows allocates little.
+pub(super) fn name_key(text: &str) -> Cow<'_, str> {
+    let plain = text
+        .bytes()
+        .all(|b| !b.is_ascii_uppercase() && !matches!(b, b'\t' | b'\n' | b'\r'))
+        && !text.contains("  ")
+        && text.trim() == text
+        && (text.is_ascii() || !text.chars().any(char::is_uppercase));
+    if plain {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(
+            text.split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .to_lowercase(),
+        )
     }
 }
 
-/// Who a row's person is, in every form managers may name them.
-pub(super) struct Person {
-    pub(super) id: Option<String>,
-    /// The holder's name as shown: the name column, or first and last joined.
-    pub(super) full_name: Option<String>,
-    /// "Last, First", when first and last names are known.
-    pub(super) last_first: Option<String>,
-    pub(super) email: Option<String>,
+/// Who a row's person is, in every form managers may name them, borrowed from the row.
+pub(super) struct Person<'r> {
+    pub(super) id: Option<&'r str>,
+    name: Option<&'r str>,
+    first: Option<&'r str>,
+    last: Option<&'r str>,
+    pub(super) email: Option<&'r str>,
 }
 
-impl Person {
-    pub(super) fn of(mapping: &Mapping, row: &Row) -> Person {
-        let cell = |meaning| {
-            mapping
-                .column(meaning)
-                .and_then(|at| row.cells.get(at))
-                .filter(|text| !text.is_empty())
-                .cloned()
-        };
-        let (first, last) = (cell(Meaning::FirstName), cell(Meaning::LastName));
-        let joined = match (&first, &last) {
-            (Some(first), Some(last)) if is_cjk(first) || is_cjk(last) => {
-                Some(format!("{last}{first}"))
-            }
-            (Some(first), Some(last)) => Some(format!("{first} {last}")),
-            (Some(one), None) | (None, Some(one)) => Some(one.clone()),
-            (None, None) => None,
-        };
-        let last_first = match (&first, &last) {
-            (Some(first), Some(last)) => Some(format!("{last}, {first}")),
-            _ => None,
-        };
+impl<'r> Person<'r> {
+    pub(super) fn of(columns: &Columns, row: &'r Row) -> Person<'r> {
+        let cell = |meaning| Some(columns.cell(row, meaning)).filter(|text| !text.is_empty());
         Person {
             id: cell(Meaning::Id),
-            full_name: cell(Meaning::Name).or(joined),
-            last_first,
+            name: cell(Meaning::Name),
+            first: cell(Meaning::FirstName),
+            last: cell(Meaning::LastName),
             email: cell(Meaning::Email),
         }
+    }
+
+    /// The holder's name as shown: the name column, or first and last name joined (the
+    /// family name first, with no space, when either is Chinese).
+    pub(super) fn full_name(&self) -> Option<Cow<'r, str>> {
+        if let Some(name) = self.name {
+            return Some(Cow::Borrowed(name));
+        }
+        match (self.first, self.last) {
+            (Some(first), Some(last)) if is_cjk(first) || is_cjk(last) => {
+                Some(Cow::Owned(format!("{last}{first}")))
+            }
+            (Some(first), Some(last)) => Some(Cow::Owned(format!("{first} {last}"))),
+            (Some(one), None) | (None, Some(one)) => Some(Cow::Borrowed(one)),
+            (None, None) => None,
+        }
+    }
+
+    /// "Last, First", when both are known.
+    pub(super) fn last_first(&self) -> Option<String> {
+        Some(format!("{}, {}", self.last?, self.first?))
+    }
+
+    /// The form the manager column names people by, as compared.
+    pub(super) fn key(&self, by: ManagerKey) -> Option<String> {
+        let form = match by {
+            ManagerKey::Id => self.id.map(Cow::Borrowed),
+            ManagerKey::Name => self.full_name(),
+            ManagerKey::LastFirst => self.last_first().map(Cow::Owned),
+            ManagerKey::Email => self.email.map(Cow::Borrowed),
+        }?;
+        Some(name_key(&form).into_owned())
     }
 }
 
 fn is_cjk(text: &str) -> bool {
     text.chars().any(crate::fonts::is_wide)
-}
-
-/// For each name, the rows (indices into the data) of the people called it.
-pub(super) fn people_by(
-    keys: impl Iterator<Item = Option<String>>,
-) -> FxHashMap<String, Vec<usize>> {
-    let mut by: FxHashMap<String, Vec<usize>> = FxHashMap::default();
-    for (at, key) in keys.enumerate() {
-        if let Some(key) = key.filter(|k| !k.is_empty()) {
-            by.entry(name_key(&key)).or_default().push(at);
-        }
-    }
-    by
 }
 
 #[cfg(test)]

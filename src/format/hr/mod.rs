@@ -28,7 +28,7 @@ use thiserror::Error;
 
 pub use columns::{normalise_header, ManagerKey, Mapping, Meaning};
 
-pub use roster::{build, Import, ImportProblem, ProblemKind};
+pub use roster::{build, count, Import, ImportProblem, ProblemKind};
 
 /// HR files larger than this are refused before reading (200 MiB).
 pub const MAX_FILE_BYTES: u64 = 200 << 20;
@@ -37,13 +37,52 @@ pub const MAX_COLUMNS: usize = 2_000;
 /// The most rows a roster may have (Excel's own limit).
 pub const MAX_ROWS: usize = 1_048_576;
 
-/// One row of a table: its cells, and where it is in the file.
+/// One row of a table: its cells, and where it is in the file. The cells are kept in
+/// one string, so a roster of 100,000 rows is 200,000 allocations, not a million.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Row {
     /// The line of a text file (where the row starts) or the row of a sheet, from 1.
     pub line: usize,
-    /// The cells, trimmed.
-    pub cells: Vec<String>,
+    text: String,
+    /// Where each cell ends in `text`.
+    ends: Vec<u32>,
+}
+
+impl Row {
+    /// A row of `cells` (trimmed) on `line`.
+    pub fn new<'c>(line: usize, cells: impl IntoIterator<Item = &'c str>) -> Row {
+        let mut text = String::new();
+        let mut ends = Vec::new();
+        for cell in cells {
+            text.push_str(cell.trim());
+            ends.push(text.len() as u32);
+        }
+        Row { line, text, ends }
+    }
+
+    /// Cell `at` (empty past the last).
+    pub fn cell(&self, at: usize) -> &str {
+        let Some(&end) = self.ends.get(at) else {
+            return "";
+        };
+        let start = if at == 0 { 0 } else { self.ends[at - 1] };
+        &self.text[start as usize..end as usize]
+    }
+
+    /// How many cells the row has.
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// True when the row has no cells.
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    /// The cells, in order.
+    pub fn cells(&self) -> impl Iterator<Item = &str> + '_ {
+        (0..self.len()).map(|at| self.cell(at))
+    }
 }
 
 /// A table read from an HR file, before its columns are understood.
@@ -310,7 +349,7 @@ impl ImportChoices {
                 let headers = table
                     .rows
                     .get(mapping.header)
-                    .map(|row| row.cells.join(", "))
+                    .map(|row| row.cells().collect::<Vec<_>>().join(", "))
                     .unwrap_or_default();
                 ImportError::unreadable(
                     &table.source,

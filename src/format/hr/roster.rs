@@ -3,11 +3,12 @@
 //! their manager; problems (an unknown manager, a reporting cycle, a repeated id, people
 //! with the same name, a row without a title) are told with their line and what was done.
 
+use std::borrow::Cow;
 use std::fmt;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::columns::{name_key, people_by, ManagerKey, Mapping, Meaning, Person};
+use super::columns::{name_key, Columns, ManagerKey, Mapping, Meaning, Person};
 use super::{ImportError, Row, Table};
 use crate::model::{Chart, ChartStats, NodeId, NodeKind};
 
@@ -134,28 +135,36 @@ impl fmt::Display for ProblemKind {
 }
 
 /// One data row, read.
-struct Entry {
+/// Texts borrow from the table's rows where they need no change.
+struct Entry<'t> {
     line: usize,
-    person: Person,
-    manager: Option<String>,
-    title: String,
-    unit: String,
+    /// The row's id, as written.
+    id: Option<&'t str>,
+    /// The holder's name.
+    holder: Option<Cow<'t, str>>,
+    /// How the manager column would name this person (when not by id), as compared.
+    key: Option<String>,
+    manager: Option<&'t str>,
+    title: Cow<'t, str>,
+    unit: Cow<'t, str>,
     kind: NodeKind,
     headcount: u32,
-    reference: Option<String>,
+    reference: Option<Cow<'t, str>>,
     duties: Vec<String>,
     notes: String,
-    dotted: Vec<String>,
+    dotted: Vec<&'t str>,
 }
 
 /// The roster being built: its entries, their managers, what went wrong.
-struct Roster<'m> {
+struct Roster<'m, 't> {
     mapping: &'m Mapping,
-    entries: Vec<Entry>,
+    entries: Vec<Entry<'t>>,
     /// Each entry's manager (an index into `entries`).
     parent: Vec<Option<usize>>,
     problems: Vec<ImportProblem>,
     left_out: usize,
+    /// Each entry's dotted-line managers (indices into `entries`), as far as found.
+    dotted: Vec<Vec<Option<usize>>>,
 }
 
 /// Builds the chart `table` holds, read as `mapping` says, titled `title`.
@@ -186,6 +195,33 @@ pub fn build(table: &Table, mapping: &Mapping, title: &str) -> Result<Import, Im
     })
 }
 
+impl Import {
+    /// "1,516 posts · 1 top post · depth 10 · 3 units · 2 problems".
+    pub fn summary(&self) -> String {
+        [
+            count(self.posts, "post", "posts"),
+            count(self.top_posts, "top post", "top posts"),
+            format!("depth {}", self.depth),
+            count(self.units, "unit", "units"),
+            count(self.problems.len(), "problem", "problems"),
+        ]
+        .join(" · ")
+    }
+}
+
+/// `n` and the word for it: "1 post", "1,516 posts".
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    let digits = n.to_string();
+    let mut text = String::new();
+    for (at, digit) in digits.chars().enumerate() {
+        if at > 0 && (digits.len() - at).is_multiple_of(3) {
+            text.push(',');
+        }
+        text.push(digit);
+    }
+    format!("{text} {}", if n == 1 { one } else { many })
+}
+
 /// Posts with no post above them.
 fn top_posts(chart: &Chart) -> usize {
     let mut count = 0;
@@ -201,17 +237,27 @@ fn top_posts(chart: &Chart) -> usize {
 }
 
 /// A single-line text: control characters (a line break typed in an Excel cell) become
-/// spaces.
-fn one_line(text: &str) -> String {
+/// spaces. Borrowed when there are none.
+fn one_line(text: &str) -> Cow<'_, str> {
     if text.chars().any(char::is_control) {
-        text.chars()
-            .map(|c| if c.is_control() { ' ' } else { c })
-            .collect::<String>()
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
+        Cow::Owned(
+            text.chars()
+                .map(|c| if c.is_control() { ' ' } else { c })
+                .collect::<String>()
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" "),
+        )
     } else {
-        text.to_owned()
+        Cow::Borrowed(text)
+    }
+}
+
+/// [`one_line`] of a text that may already be owned.
+fn one_line_cow(text: Cow<'_, str>) -> Cow<'_, str> {
+    match text {
+        Cow::Borrowed(text) => one_line(text),
+        Cow::Owned(text) => Cow::Owned(one_line(&text).into_owned()),
     }
 }
 
@@ -252,35 +298,32 @@ fn has_left(status: &str) -> bool {
         || key == "left"
 }
 
-impl<'m> Roster<'m> {
+impl<'m, 't> Roster<'m, 't> {
     /// Reads each data row; rows of people who have left are counted and left out.
-    fn read(mapping: &'m Mapping, rows: &[Row]) -> Roster<'m> {
+    fn read(mapping: &'m Mapping, rows: &'t [Row]) -> Roster<'m, 't> {
         let mut roster = Roster {
             mapping,
             entries: Vec::with_capacity(rows.len()),
             parent: Vec::new(),
+            dotted: Vec::new(),
             problems: Vec::new(),
             left_out: 0,
         };
+        let columns = mapping.lookup();
         for row in rows {
-            let cell = |meaning| {
-                mapping
-                    .column(meaning)
-                    .and_then(|at| row.cells.get(at))
-                    .map_or("", String::as_str)
-            };
-            if has_left(cell(Meaning::Status)) {
+            if has_left(columns.cell(row, Meaning::Status)) {
                 roster.left_out += 1;
                 continue;
             }
-            let entry = roster.entry(row, &cell);
+            let entry = roster.entry(row, &columns);
             roster.entries.push(entry);
         }
         roster.parent = vec![None; roster.entries.len()];
         roster
     }
 
-    fn entry<'c>(&mut self, row: &Row, cell: &impl Fn(Meaning) -> &'c str) -> Entry {
+    fn entry(&mut self, row: &'t Row, columns: &Columns) -> Entry<'t> {
+        let cell = |meaning| columns.cell(row, meaning);
         let title = one_line(cell(Meaning::Title));
         let kind = kind_of(cell(Meaning::Kind));
         if title.is_empty() && kind != NodeKind::Unit {
@@ -305,25 +348,30 @@ impl<'m> Roster<'m> {
                 }
             },
         };
-        let mut person = Person::of(self.mapping, row);
-        person.full_name = person.full_name.map(|name| one_line(&name));
+        let person = Person::of(columns, row);
+        let key = match self.mapping.manager_key {
+            ManagerKey::Id => None,
+            by => person.key(by),
+        };
         let reference = if self.mapping.column(Meaning::Reference).is_some() {
-            Some(cell(Meaning::Reference))
+            cell(Meaning::Reference)
         } else {
-            Some(cell(Meaning::Id))
+            cell(Meaning::Id)
         };
         Entry {
             line: row.line,
-            person,
-            manager: Some(cell(Meaning::Manager).to_owned()).filter(|m| !m.is_empty()),
+            id: person.id,
+            holder: person.full_name().map(one_line_cow),
+            key,
+            manager: Some(cell(Meaning::Manager)).filter(|m| !m.is_empty()),
             title,
             unit: one_line(cell(Meaning::Unit)),
             kind,
             headcount,
-            reference: reference.map(one_line).filter(|r| !r.is_empty()),
+            reference: Some(one_line(reference)).filter(|r| !r.is_empty()),
             duties: cell(Meaning::Duties)
                 .lines()
-                .map(|line| one_line(line.trim()))
+                .map(|line| one_line(line.trim()).into_owned())
                 .filter(|line| !line.is_empty())
                 .collect(),
             notes: many_lines(cell(Meaning::Notes)),
@@ -331,7 +379,6 @@ impl<'m> Roster<'m> {
                 .split([';', ','])
                 .map(str::trim)
                 .filter(|id| !id.is_empty())
-                .map(str::to_owned)
                 .collect(),
         }
     }
@@ -340,76 +387,94 @@ impl<'m> Roster<'m> {
         self.problems.push(ImportProblem { line, kind });
     }
 
-    /// Each entry's id (as compared) to the first entry with it; later ones are repeats.
-    fn ids(&mut self) -> FxHashMap<String, usize> {
-        let mut ids: FxHashMap<String, usize> = FxHashMap::default();
-        let mut repeats = Vec::new();
-        for (at, entry) in self.entries.iter().enumerate() {
-            if let Some(id) = &entry.person.id {
-                match ids.get(&name_key(id)) {
-                    Some(&first) => {
-                        repeats.push((entry.line, id.clone(), self.entries[first].line))
-                    }
+    /// Finds each entry's manager and dotted-line managers; a repeated id, a missing
+    /// manager or several people of the manager's name are told.
+    fn resolve_managers(&mut self) {
+        let entries = &self.entries;
+        // Each id (as compared) to the first entry with it; later ones are repeats.
+        let mut ids: FxHashMap<Cow<'_, str>, usize> =
+            FxHashMap::with_capacity_and_hasher(entries.len(), Default::default());
+        let mut problems = Vec::new();
+        for (at, entry) in entries.iter().enumerate() {
+            if let Some(id) = entry.id {
+                let key = name_key(id);
+                match ids.get(&key) {
+                    Some(&first) => problems.push(ImportProblem {
+                        line: entry.line,
+                        kind: ProblemKind::RepeatedId {
+                            id: id.to_owned(),
+                            first: entries[first].line,
+                        },
+                    }),
                     None => {
-                        ids.insert(name_key(id), at);
+                        ids.insert(key, at);
                     }
                 }
             }
         }
-        for (line, id, first) in repeats {
-            self.problem(line, ProblemKind::RepeatedId { id, first });
-        }
-        ids
-    }
-
-    /// Finds each entry's manager; a missing one leaves a top post, and says so.
-    fn resolve_managers(&mut self) {
-        let ids = self.ids();
-        let key = self.mapping.manager_key;
-        let by_name: FxHashMap<String, Vec<usize>> = match key {
-            ManagerKey::Id => FxHashMap::default(),
-            ManagerKey::Name => people_by(self.entries.iter().map(|e| e.person.full_name.clone())),
-            ManagerKey::LastFirst => {
-                people_by(self.entries.iter().map(|e| e.person.last_first.clone()))
+        let by_id = self.mapping.manager_key == ManagerKey::Id;
+        let mut by_key: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
+        if !by_id {
+            for (at, entry) in entries.iter().enumerate() {
+                if let Some(key) = entry.key.as_deref().filter(|k| !k.is_empty()) {
+                    by_key.entry(key).or_default().push(at);
+                }
             }
-            ManagerKey::Email => people_by(self.entries.iter().map(|e| e.person.email.clone())),
-        };
+        }
         let has_zero = ids.contains_key("0");
-        let mut ambiguous: FxHashSet<String> = FxHashSet::default();
-        for at in 0..self.entries.len() {
-            let Some(manager) = self.entries[at].manager.clone() else {
+        let mut ambiguous: FxHashSet<&str> = FxHashSet::default();
+        let mut parents = vec![None; entries.len()];
+        for (at, entry) in entries.iter().enumerate() {
+            let Some(manager) = entry.manager else {
                 continue;
             };
-            let wanted = name_key(&manager);
-            let own = self.entries[at].person.id.as_deref().map(name_key);
+            let wanted = name_key(manager);
+            let own = entry.id.map(name_key);
             if is_top_marker(&wanted, own.as_deref(), has_zero) {
                 continue;
             }
-            let found = match key {
-                ManagerKey::Id => ids.get(&wanted).copied(),
-                _ => by_name.get(&wanted).and_then(|people| {
-                    if people.len() > 1 && ambiguous.insert(wanted.clone()) {
-                        let lines = people.iter().map(|&p| self.entries[p].line).collect();
-                        self.problems.push(ImportProblem {
-                            line: self.entries[people[0]].line,
-                            kind: ProblemKind::SameName {
-                                name: manager.clone(),
-                                lines,
-                            },
-                        });
-                    }
-                    people.first().copied()
-                }),
+            let found = if by_id {
+                ids.get(&wanted).copied()
+            } else {
+                by_key
+                    .get_key_value(wanted.as_ref())
+                    .map(|(&name, people)| {
+                        if people.len() > 1 && ambiguous.insert(name) {
+                            problems.push(ImportProblem {
+                                line: entries[people[0]].line,
+                                kind: ProblemKind::SameName {
+                                    name: manager.to_owned(),
+                                    lines: people.iter().map(|&p| entries[p].line).collect(),
+                                },
+                            });
+                        }
+                        people[0]
+                    })
             };
             match found {
-                Some(found) if found != at => self.parent[at] = Some(found),
+                Some(found) if found != at => parents[at] = Some(found),
                 Some(_) => {}
-                None => {
-                    let line = self.entries[at].line;
-                    self.problem(line, ProblemKind::UnknownManager { manager });
-                }
+                None => problems.push(ImportProblem {
+                    line: entry.line,
+                    kind: ProblemKind::UnknownManager {
+                        manager: manager.to_owned(),
+                    },
+                }),
             }
         }
+        let dotted = entries
+            .iter()
+            .map(|entry| {
+                entry
+                    .dotted
+                    .iter()
+                    .map(|manager| ids.get(&name_key(manager)).copied())
+                    .collect()
+            })
+            .collect();
+        self.parent = parents;
+        self.dotted = dotted;
+        self.problems.extend(problems);
     }
 
     /// Breaks every reporting circle at its first row in the file, which becomes a top

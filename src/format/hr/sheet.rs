@@ -193,7 +193,7 @@ fn dense_row(line: usize, cells: Vec<(u32, String)>) -> Row {
     for (column, text) in cells {
         dense[column as usize] = text;
     }
-    Row { line, cells: dense }
+    Row::new(line, dense.iter().map(String::as_str))
 }
 
 /// The rows of an .xls or .ods range, each with its sheet row.

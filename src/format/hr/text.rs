@@ -192,9 +192,8 @@ fn parse(text: &str, delimiter: u8, source: &str) -> Result<Vec<Row>, ImportErro
                 ),
             ));
         }
-        let cells: Vec<String> = record.iter().map(|cell| cell.trim().to_owned()).collect();
-        let settings = rows.is_empty() && cells.first().is_some_and(|c| c.starts_with('#'));
-        if settings || cells.iter().all(String::is_empty) {
+        let settings = rows.is_empty() && record.get(0).is_some_and(|c| c.trim().starts_with('#'));
+        if settings || record.iter().all(|cell| cell.trim().is_empty()) {
             continue;
         }
         if rows.len() == MAX_ROWS {
@@ -204,10 +203,10 @@ fn parse(text: &str, delimiter: u8, source: &str) -> Result<Vec<Row>, ImportErro
                 format!("the roster has more than {MAX_ROWS} rows, more than Organigram reads"),
             ));
         }
-        rows.push(Row {
-            line: record.position().map_or(line, |p| p.line() as usize),
-            cells,
-        });
+        rows.push(Row::new(
+            record.position().map_or(line, |p| p.line() as usize),
+            record.iter(),
+        ));
     }
     Ok(rows)
 }

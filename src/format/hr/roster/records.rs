@@ -1,9 +1,11 @@
 //! The roster's entries as chart records: node ids, department unit cards placed between
 //! a department's top posts and their manager, children in file order, dotted lines.
 
+use std::borrow::Cow;
+
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::{name_key, ImportProblem, ProblemKind, Roster};
+use super::{ImportProblem, ProblemKind, Roster};
 use crate::model::{Node, NodeId, NodeKind, NodeRecord};
 use crate::theme::UNIT_COLOURS;
 
@@ -26,7 +28,7 @@ struct DepartmentUnit {
     placed: bool,
 }
 
-impl Roster<'_> {
+impl Roster<'_, '_> {
     /// The chart's records and its top nodes.
     pub(super) fn records(&mut self) -> (Vec<NodeRecord>, Vec<NodeId>) {
         let ids = self.node_ids();
@@ -40,7 +42,7 @@ impl Roster<'_> {
         let mut above: Vec<Option<Above>> =
             self.parent.iter().map(|p| p.map(Above::Entry)).collect();
         if self.departments_become_units() {
-            let mut unit_for: FxHashMap<(Option<usize>, String), usize> = FxHashMap::default();
+            let mut unit_for: FxHashMap<(Option<usize>, &str), usize> = FxHashMap::default();
             for (at, entry) in self.entries.iter().enumerate() {
                 let manager = self.parent[at];
                 let top_of_department = !entry.unit.is_empty()
@@ -48,10 +50,10 @@ impl Roster<'_> {
                 // An assistant stays beside its manager, whatever its department.
                 let assistant = entry.kind == NodeKind::Assistant && manager.is_some();
                 if top_of_department && !assistant {
-                    let key = (manager, entry.unit.clone());
+                    let key = (manager, entry.unit.as_ref());
                     let unit = *unit_for.entry(key).or_insert_with(|| {
                         units.push(DepartmentUnit {
-                            title: entry.unit.clone(),
+                            title: entry.unit.clone().into_owned(),
                             manager,
                             id: NodeId(next_id),
                             reports: Vec::new(),
@@ -69,10 +71,10 @@ impl Roster<'_> {
         let dotted = self.dotted(&ids, &above);
         for (at, reports) in reports.into_iter().enumerate() {
             let entry = &mut self.entries[at];
-            let mut node = Node::new(entry.kind, std::mem::take(&mut entry.title));
-            node.holder = entry.person.full_name.take();
+            let mut node = Node::new(entry.kind, std::mem::take(&mut entry.title).into_owned());
+            node.holder = entry.holder.take().map(Cow::into_owned);
             node.headcount = entry.headcount;
-            node.reference = entry.reference.take();
+            node.reference = entry.reference.take().map(Cow::into_owned);
             node.duties = std::mem::take(&mut entry.duties);
             node.notes = std::mem::take(&mut entry.notes);
             node.dotted = dotted[at].clone();
@@ -106,7 +108,7 @@ impl Roster<'_> {
             .entries
             .iter()
             .map(|entry| {
-                let id = entry.person.id.as_deref()?;
+                let id = entry.id?;
                 let number: u32 = id.parse().ok()?;
                 (number.to_string() == id && number < u32::MAX / 2).then_some(NodeId(number))
             })
@@ -149,19 +151,11 @@ impl Roster<'_> {
     /// Each row's dotted-line managers, by id; one that is not a position in the file (or
     /// would repeat the solid line) is left out, and said so.
     fn dotted(&mut self, ids: &[NodeId], above: &[Option<Above>]) -> Vec<Vec<NodeId>> {
-        let by_id: FxHashMap<String, usize> = self
-            .entries
-            .iter()
-            .enumerate()
-            .rev()
-            .filter_map(|(at, e)| e.person.id.as_deref().map(|id| (name_key(id), at)))
-            .collect();
         let mut all = Vec::with_capacity(self.entries.len());
         let mut problems = Vec::new();
         for (at, entry) in self.entries.iter().enumerate() {
             let mut lines = Vec::new();
-            for manager in &entry.dotted {
-                let target = by_id.get(&name_key(manager)).copied();
+            for (manager, &target) in entry.dotted.iter().zip(&self.dotted[at]) {
                 let fits = target.is_some_and(|t| {
                     t != at
                         && entry.kind != NodeKind::Unit
@@ -177,7 +171,7 @@ impl Roster<'_> {
                     _ => problems.push(ImportProblem {
                         line: entry.line,
                         kind: ProblemKind::BadDotted {
-                            manager: manager.clone(),
+                            manager: (*manager).to_owned(),
                         },
                     }),
                 }
