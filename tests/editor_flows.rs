@@ -545,3 +545,38 @@ fn a_file_from_a_newer_minor_format_says_what_saving_drops() {
         other => panic!("no note about the newer format: {other:?}"),
     }
 }
+
+#[test]
+fn a_roster_given_at_start_or_dropped_opens_the_import_preview() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let roster = dir.path().join("staff.csv");
+    std::fs::write(
+        &roster,
+        "id,manager,name,title\n1,,Ann,Chief\n2,1,Bo,Lead\n",
+    )
+    .expect("write");
+    let editor = Editor::new(
+        Start::File(roster.clone()),
+        Box::new(ScriptedDialogs::default()),
+    );
+    let preview = editor.import_preview().expect("the preview is open");
+    assert!(matches!(&preview.result, Some(Ok(import)) if import.posts == 2));
+    assert_eq!(
+        editor.chart().title(),
+        "营销部组织架构图与岗位职责",
+        "the seed stays open meanwhile"
+    );
+
+    // Dropped on an editor with unsaved changes: the preview opens; Import asks first.
+    let mut editor = seed_editor(Vec::new());
+    let root = editor.chart().roots()[0];
+    editor.apply(set(root, Field::Notes("changed".into()), Label::Notes));
+    editor.apply(Action::OpenFile(roster));
+    assert!(editor.import_preview().is_some());
+    editor.apply(Action::ImportNow);
+    assert!(matches!(editor.modal(), Some(Modal::Unsaved { .. })));
+    editor.apply(Action::Modal(ModalChoice::DontSave));
+    assert_eq!(editor.chart().title(), "staff");
+    assert!(editor.document().is_dirty());
+    assert!(editor.import_preview().is_none());
+}

@@ -117,6 +117,10 @@ impl Editor {
                     .map(|chart| Document::new(chart, Origin::Sample(name.clone())))
                     .map_err(|error| (Failure::OpenSample, error.to_string()))
             }),
+            Start::File(path) if is_roster(path) => {
+                editor.preview_import(path);
+                None
+            }
             Start::File(path) => Some(
                 load_file_noted(path)
                     .map(|loaded| {
