@@ -2,6 +2,8 @@
 //!
 //! The library holds everything that does not need a window:
 //! - [`model`]: the chart document, its edits and the undo history;
+//! - [`compare`]: two charts compared (what is new, gone, moved, changed), and updates
+//!   from an HR file;
 //! - [`layout`]: the tidy-tree layout, model in and boxes out;
 //! - [`format`]: reading and writing chart files;
 //! - [`export`]: writing a laid-out chart for other programs;
@@ -12,6 +14,7 @@
 //! - [`editor`]: the editor's state and flows, with no egui;
 //! - [`ui`]: the eframe shell: views of the editor.
 
+pub mod compare;
 pub mod editor;
 pub mod export;
 pub mod fonts;

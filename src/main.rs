@@ -13,6 +13,8 @@ use organigram::layout::{LayoutOptions, Orientation};
 use organigram::model::{Chart, ChartStats, NodeId};
 use organigram::samples::{self, SAMPLE_PREFIX};
 
+mod cli;
+
 /// Organigram: an org-chart editor. With no subcommand it opens the editor, on FILE or
 /// on the bundled seed sample.
 #[derive(Parser)]
@@ -51,6 +53,12 @@ enum Command {
     /// chart. Encoding, delimiter, header row and columns are detected; every problem is
     /// printed as FILE:LINE and no row is dropped silently.
     Import(ImportArgs),
+    /// Compare two charts (or a chart and an HR file): what is new, removed, moved and
+    /// changed, with posts, headcount, vacancies, managers, layers and span before and after.
+    Diff(cli::compare::DiffArgs),
+    /// Bring a chart up to date with an HR file: structure, titles and holders from the
+    /// file; the chart's own duties, notes, colours, pins, dotted lines and units kept.
+    Update(cli::compare::UpdateArgs),
     /// Write a synthetic chart for trying scale; the same seed gives the same file.
     Generate {
         /// How many posts (positions and assistants).
@@ -153,6 +161,7 @@ impl ExportArgs {
                 compact: !self.no_compact,
                 ..LayoutOptions::default()
             },
+            changes: None,
         }
     }
 }
@@ -297,6 +306,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }
         Command::Export(args) => export(&args),
         Command::Import(args) => import(&args),
+        Command::Diff(args) => cli::compare::diff(&args),
+        Command::Update(args) => cli::compare::update(&args),
         Command::Generate {
             positions,
             seed,

@@ -78,6 +78,14 @@ pub struct Palette {
     pub unit_base: Rgb,
     /// Headers and footers.
     pub caption: Rgb,
+    /// A comparison's new cards.
+    pub added: Rgb,
+    /// A comparison's moved cards.
+    pub moved: Rgb,
+    /// A comparison's changed cards.
+    pub changed: Rgb,
+    /// A comparison's removed (ghost) cards.
+    pub removed: Rgb,
     /// True for the dark theme.
     pub dark: bool,
 }
@@ -102,6 +110,10 @@ impl Palette {
         neutral_band: [0xa8, 0xae, 0xb8],
         unit_base: [0xff, 0xff, 0xff],
         caption: [0x40, 0x46, 0x50],
+        added: [0x2e, 0x9d, 0x46],
+        moved: [0x1e, 0x6f, 0xd9],
+        changed: [0xd9, 0x8a, 0x00],
+        removed: [0xc6, 0x28, 0x28],
         dark: false,
     };
 
@@ -124,6 +136,10 @@ impl Palette {
         neutral_band: [0x70, 0x74, 0x7c],
         unit_base: [0x1f, 0x21, 0x24],
         caption: [0xc8, 0xcb, 0xd2],
+        added: [0x5c, 0xc2, 0x6b],
+        moved: [0x5a, 0xa9, 0xff],
+        changed: [0xff, 0xb3, 0x3b],
+        removed: [0xef, 0x6c, 0x6c],
         dark: true,
     };
 

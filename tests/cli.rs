@@ -376,3 +376,144 @@ fn export_to_csv_and_xlsx_then_import_gives_the_same_figures() {
         b"\xEF\xBB\xBFid,ref,kind,title,holder,manager,unit,headcount,dotted,duties,notes"
     ));
 }
+
+/// The seed as a chart file in `dir`, and a copy with 大区销售经理 given a holder and a
+/// new 销售工程师 under 销售主管.
+fn seed_and_edited(dir: &Path) -> (PathBuf, PathBuf) {
+    let old = dir.join("as-is.ron");
+    std::fs::copy(sample("seed-marketing-zh"), &old).expect("copy the seed");
+    let text = std::fs::read_to_string(&old).expect("read");
+    // The first vacant 大区销售经理 gets a holder.
+    let edited = text.replacen(
+        "title: \"大区销售经理\",\n            holder: None,",
+        "title: \"大区销售经理\",\n            holder: Some(\"王芳\"),",
+        1,
+    );
+    assert_ne!(edited, text, "the seed has a 大区销售经理");
+    let new = dir.join("to-be.ron");
+    std::fs::write(&new, edited).expect("write");
+    (old, new)
+}
+
+#[test]
+fn diff_prints_the_changes_and_writes_json_a_table_and_a_marked_chart() {
+    let dir = temp_dir();
+    let (old, new) = seed_and_edited(dir.path());
+    let output = organigram(&["diff", path_str(&old), path_str(&new)]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let text = stdout(&output);
+    assert!(text.contains("1 changed (matched by id)"), "{text}");
+    assert!(text.contains("holder vacant → 王芳"), "{text}");
+    assert!(text.contains("vacancies"), "{text}");
+
+    let output = organigram(&["diff", path_str(&old), path_str(&new), "--json"]);
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    assert_eq!(json["changes"][0]["field"], "holder");
+    assert_eq!(json["changes"][0]["new"], "王芳");
+    assert_eq!(json["summary"]["vacancies"]["delta"], -1);
+
+    let csv = dir.path().join("changes.csv");
+    let output = organigram(&["diff", path_str(&old), path_str(&new), "-o", path_str(&csv)]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let table = std::fs::read_to_string(&csv).expect("csv");
+    assert!(
+        table.starts_with("\u{feff}change,id,title,holder,from,to,field,old,new"),
+        "{table}"
+    );
+    assert!(
+        table.contains("changed,4,大区销售经理,王芳,,,holder,vacant,王芳"),
+        "{table}"
+    );
+
+    let svg = dir.path().join("marked.svg");
+    let output = organigram(&["diff", path_str(&old), path_str(&new), "-o", path_str(&svg)]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let drawing = std::fs::read_to_string(&svg).expect("svg");
+    assert!(drawing.contains(">changed: holder<"), "the card is tagged");
+    assert!(
+        drawing.contains(">compared with as-is.ron<"),
+        "the legend names the base"
+    );
+
+    let json_out = dir.path().join("changes.json");
+    let output = organigram(&[
+        "diff",
+        path_str(&old),
+        path_str(&new),
+        "-o",
+        path_str(&json_out),
+    ]);
+    assert!(!output.status.success(), "JSON goes to stdout with --json");
+    assert!(
+        stderr(&output).contains(".csv or .xlsx"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn update_brings_a_chart_up_to_date_with_an_hr_file_and_dry_run_writes_nothing() {
+    let dir = temp_dir();
+    let roster = dir.path().join("roster.csv");
+    std::fs::write(
+        &roster,
+        "工号,姓名,职位,直属上级工号\n0001,周明,营销总监,\n0002,李娜,销售经理,0001\n0003,张伟,销售主管,0002\n",
+    )
+    .expect("roster");
+    let chart = dir.path().join("chart.ron");
+    let output = organigram(&["import", path_str(&roster), "-o", path_str(&chart)]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    std::fs::write(
+        &roster,
+        "工号,姓名,职位,直属上级工号\n0001,周明,营销总监,\n0002,王芳,销售经理,0001\n0004,赵敏,销售内勤,0002\n",
+    )
+    .expect("next month");
+    let updated = dir.path().join("updated.ron");
+    let output = organigram(&[
+        "update",
+        path_str(&chart),
+        "--from",
+        path_str(&roster),
+        "-o",
+        path_str(&updated),
+        "--dry-run",
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(!updated.exists(), "--dry-run writes nothing");
+    let text = stdout(&output);
+    assert!(
+        text.contains("1 added · 1 removed · 0 moved · 1 changed (matched by ref)"),
+        "{text}"
+    );
+    assert!(text.contains("holder 李娜 → 王芳"), "{text}");
+
+    let output = organigram(&[
+        "update",
+        path_str(&chart),
+        "--from",
+        path_str(&roster),
+        "-o",
+        path_str(&updated),
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let output = organigram(&["diff", path_str(&updated), path_str(&roster)]);
+    assert!(
+        stdout(&output).contains("0 added · 0 removed · 0 moved · 0 changed"),
+        "{}",
+        stdout(&output)
+    );
+    let output = organigram(&[
+        "update",
+        path_str(&chart),
+        "--from",
+        path_str(&chart),
+        "-o",
+        path_str(&updated),
+    ]);
+    assert!(!output.status.success());
+    assert!(
+        stderr(&output).contains("is not an HR file"),
+        "{}",
+        stderr(&output)
+    );
+}

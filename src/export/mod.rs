@@ -7,6 +7,7 @@
 
 mod date;
 pub mod json;
+mod marked;
 pub mod page;
 pub mod pdf;
 pub mod raster;
@@ -14,9 +15,11 @@ pub mod svg;
 pub mod table;
 
 use std::path::Path;
+use std::sync::Arc;
 
 use thiserror::Error;
 
+use crate::compare::ChangeMarks;
 use crate::format::{write_atomically, write_atomically_with, SaveError, SaveOptions};
 use crate::layout::{layout_chart, CardStyle, LayoutOptions};
 use crate::model::{Chart, NodeId};
@@ -109,6 +112,9 @@ pub struct ExportOptions {
     pub title: Option<String>,
     /// A date (or any text) below the chart.
     pub footer: Option<String>,
+    /// A comparison's marks: changed cards outlined and tagged, removed nodes as ghost
+    /// cards, a legend; CSV and Excel write the change list instead of the chart.
+    pub changes: Option<Arc<ChangeMarks>>,
 }
 
 impl Default for ExportOptions {
@@ -122,6 +128,7 @@ impl Default for ExportOptions {
             page: PageSetup::default(),
             title: None,
             footer: None,
+            changes: None,
         }
     }
 }
@@ -160,6 +167,8 @@ pub struct ExportChoices {
     pub footer: Option<String>,
     /// Orientation and compactness (the other layout options stay at their defaults).
     pub layout: LayoutOptions,
+    /// A comparison to mark (see [`ExportOptions::changes`]).
+    pub changes: Option<Arc<ChangeMarks>>,
 }
 
 impl Default for ExportChoices {
@@ -175,6 +184,7 @@ impl Default for ExportChoices {
             date: false,
             footer: None,
             layout: LayoutOptions::default(),
+            changes: None,
         }
     }
 }
@@ -209,6 +219,7 @@ impl ExportChoices {
             page: self.page,
             title,
             footer,
+            changes: self.changes.clone(),
         }
     }
 }
@@ -248,9 +259,11 @@ pub fn export_bytes(
     format: ExportFormat,
     options: &ExportOptions,
 ) -> Result<Vec<u8>, ExportError> {
-    match format {
-        ExportFormat::Csv => return table::csv_bytes(chart),
-        ExportFormat::Xlsx => return table::xlsx_bytes(chart),
+    match (format, &options.changes) {
+        (ExportFormat::Csv, Some(changes)) => return table::changes_csv_bytes(&changes.table),
+        (ExportFormat::Xlsx, Some(changes)) => return table::changes_xlsx_bytes(&changes.table),
+        (ExportFormat::Csv, None) => return table::csv_bytes(chart),
+        (ExportFormat::Xlsx, None) => return table::xlsx_bytes(chart),
         _ => {}
     }
     let layout = layout_chart(chart, &options.style, &options.layout);
@@ -273,8 +286,9 @@ pub fn export_bytes(
             )
         }
         ExportFormat::Pdf => pdf::pdf(chart, &layout, options),
-        ExportFormat::Csv => table::csv_bytes(chart),
-        ExportFormat::Xlsx => table::xlsx_bytes(chart),
+        ExportFormat::Csv | ExportFormat::Xlsx => Err(ExportError::Render(
+            "a table was asked to be drawn; please report this".to_owned(),
+        )),
     }
 }
 

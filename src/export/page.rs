@@ -3,6 +3,7 @@
 
 use rustc_hash::FxHashSet;
 
+use crate::compare::GhostPlace;
 use crate::layout::{connectors_to, ChartLayout, Connector, RectInChart};
 use crate::model::{Chart, NodeId, NodeKind};
 
@@ -62,6 +63,15 @@ pub struct Drawing {
     pub bounds: RectInChart,
     /// The page's own heading (per-unit pages name their unit).
     pub heading: Option<String>,
+    /// A comparison's ghost cards hanging from this drawing's cards.
+    pub ghosts: Vec<GhostPlace>,
+}
+
+/// Where a comparison's ghost cards go in `layout` (none without a comparison).
+fn ghost_places(chart: &Chart, layout: &ChartLayout, options: &ExportOptions) -> Vec<GhostPlace> {
+    options.changes.as_ref().map_or_else(Vec::new, |changes| {
+        changes.ghost_places(chart, layout, &options.style, &options.layout)
+    })
 }
 
 /// The drawing for the whole export scope.
@@ -70,12 +80,13 @@ pub fn whole(
     layout: &ChartLayout,
     options: &ExportOptions,
 ) -> Result<Drawing, ExportError> {
+    let ghosts = ghost_places(chart, layout, options);
     match options.scope {
         Scope::Whole => {
             let cards = layout.cards.iter().map(|c| c.id).collect();
-            Ok(drawing(chart, layout, cards, None))
+            Ok(drawing(chart, layout, cards, None, &ghosts))
         }
-        Scope::Subtree(root) => subtree(chart, layout, root, None),
+        Scope::Subtree(root) => subtree(chart, layout, root, None, &ghosts),
     }
 }
 
@@ -92,10 +103,11 @@ pub fn pages(
         Scope::Subtree(root) => chart.children(root).to_vec(),
         Scope::Whole => top_level_units(chart),
     };
+    let ghosts = ghost_places(chart, layout, options);
     let mut pages = Vec::new();
     for subject in subjects.into_iter().filter(|&s| layout.get(s).is_some()) {
         let heading = chart.node(subject).map(|n| n.title.clone());
-        pages.push(subtree(chart, layout, subject, heading)?);
+        pages.push(subtree(chart, layout, subject, heading, &ghosts)?);
     }
     if pages.is_empty() {
         pages.push(whole(chart, layout, options)?);
@@ -130,6 +142,7 @@ fn subtree(
     layout: &ChartLayout,
     root: NodeId,
     heading: Option<String>,
+    ghosts: &[GhostPlace],
 ) -> Result<Drawing, ExportError> {
     if layout.get(root).is_none() {
         return Err(ExportError::NoSuchRoot(root));
@@ -138,7 +151,7 @@ fn subtree(
         .subtree(root)
         .filter(|&id| layout.get(id).is_some())
         .collect();
-    Ok(drawing(chart, layout, cards, heading))
+    Ok(drawing(chart, layout, cards, heading, ghosts))
 }
 
 fn drawing(
@@ -146,7 +159,13 @@ fn drawing(
     layout: &ChartLayout,
     cards: FxHashSet<NodeId>,
     heading: Option<String>,
+    ghosts: &[GhostPlace],
 ) -> Drawing {
+    let ghosts: Vec<GhostPlace> = ghosts
+        .iter()
+        .filter(|place| cards.contains(&place.anchor))
+        .copied()
+        .collect();
     // The lines between this drawing's cards only, in tree order.
     let in_order = layout
         .cards
@@ -159,6 +178,7 @@ fn drawing(
         .iter()
         .filter(|c| cards.contains(&c.id))
         .map(|c| c.rect)
+        .chain(ghosts.iter().map(|g| g.rect))
         .reduce(|a, b| a.union(&b))
         .unwrap_or(RectInChart {
             x: 0.0,
@@ -171,5 +191,6 @@ fn drawing(
         connectors,
         bounds,
         heading,
+        ghosts,
     }
 }

@@ -11,6 +11,7 @@ use crate::layout::{card_text, route, ChartLayout, LineRole, LinkKind, RectInCha
 use crate::model::{Chart, Colour, NodeId, NodeKind};
 use crate::theme::{hex, Rgb};
 
+use super::marked::{self, Legend};
 use super::page::Drawing;
 use super::ExportOptions;
 
@@ -30,8 +31,12 @@ struct Frame {
     title: Option<String>,
     subtitle: Option<String>,
     footer: Option<String>,
+    /// A comparison's legend, below the title.
+    legend: Option<Legend>,
     header_height: f32,
     footer_height: f32,
+    /// The widest heading line: the drawing is at least this wide.
+    header_width: f32,
 }
 
 impl Frame {
@@ -47,9 +52,22 @@ impl Frame {
         if subtitle.is_some() {
             header_height += SUBTITLE_PX * 1.3;
         }
+        let legend = options.changes.as_deref().map(marked::legend);
+        if let Some(legend) = &legend {
+            header_height += legend.size.1;
+        }
         if header_height > 0.0 {
             header_height += 14.0;
         }
+        let header_width = [
+            title.as_deref().map_or(0.0, |t| text_width(t, TITLE_PX)),
+            subtitle
+                .as_deref()
+                .map_or(0.0, |t| text_width(t, SUBTITLE_PX)),
+            legend.as_ref().map_or(0.0, |l| l.size.0),
+        ]
+        .into_iter()
+        .fold(0.0, f32::max);
         let footer_height = if options.footer.is_some() {
             FOOTER_PX * 1.3 + 12.0
         } else {
@@ -59,8 +77,10 @@ impl Frame {
             title,
             subtitle,
             footer: options.footer.clone(),
+            legend,
             header_height,
             footer_height,
+            header_width,
         }
     }
 }
@@ -68,7 +88,7 @@ impl Frame {
 /// The size in chart units (1 unit = 1 CSS pixel) of the SVG for `drawing`.
 pub fn size(drawing: &Drawing, options: &ExportOptions) -> (f32, f32) {
     let frame = Frame::new(drawing, options);
-    let width = drawing.bounds.width + 2.0 * MARGIN;
+    let width = drawing.bounds.width.max(frame.header_width) + 2.0 * MARGIN;
     let height = drawing.bounds.height + 2.0 * MARGIN + frame.header_height + frame.footer_height;
     (width.ceil(), height.ceil())
 }
@@ -102,7 +122,9 @@ pub fn render(
     let _ = writeln!(out, r#"<g font-family="{}">"#, font_stack());
     header_svg(&mut out, &frame, palette);
     connectors_svg(&mut out, layout, drawing, options, offset);
+    marked::ghost_lines_svg(&mut out, layout, drawing, options, offset);
     cards_svg(&mut out, chart, layout, drawing, options, offset);
+    ghosts_svg(&mut out, drawing, options, offset);
     if let Some(footer) = &frame.footer {
         let y = height - MARGIN + FOOTER_PX * ascent_em() - FOOTER_PX;
         let x = width - MARGIN - text_width(footer, FOOTER_PX);
@@ -113,7 +135,7 @@ pub fn render(
 }
 
 /// `rect` moved by `offset`.
-fn shifted(rect: RectInChart, offset: (f32, f32)) -> RectInChart {
+pub(super) fn shifted(rect: RectInChart, offset: (f32, f32)) -> RectInChart {
     RectInChart {
         x: rect.x + offset.0,
         y: rect.y + offset.1,
@@ -139,6 +161,28 @@ fn header_svg(out: &mut String, frame: &Frame, palette: &crate::theme::Palette) 
             palette.caption,
             subtitle,
         );
+        baseline += SUBTITLE_PX * (1.3 - ascent_em());
+    }
+    if let Some(legend) = &frame.legend {
+        marked::legend_svg(out, legend, MARGIN, baseline + 4.0, palette);
+    }
+}
+
+/// A comparison's ghost cards.
+fn ghosts_svg(out: &mut String, drawing: &Drawing, options: &ExportOptions, offset: (f32, f32)) {
+    let Some(changes) = options.changes.as_deref() else {
+        return;
+    };
+    for place in &drawing.ghosts {
+        let Some(ghost) = changes.ghosts.get(place.ghost) else {
+            continue;
+        };
+        let rect = shifted(place.rect, offset);
+        let card = card_text(&ghost.node, &options.style);
+        marked::ghost_svg(out, rect, changes, place.ghost, options, |out, faded| {
+            let band = faded.palette.neutral_band;
+            card_svg(out, rect, ghost.node.kind, band, 0, &card, faded);
+        });
     }
 }
 
@@ -218,20 +262,24 @@ fn cards_svg(
         } else {
             0
         };
+        let rect = shifted(card.rect, offset);
         card_svg(
             out,
-            shifted(card.rect, offset),
+            rect,
             node.kind,
             options.palette.band(own),
             hidden,
             &card_text(node, &options.style),
             options,
         );
+        if let Some(mark) = options.changes.as_deref().and_then(|c| c.mark(card.id)) {
+            marked::mark_svg(out, rect, mark, &options.palette);
+        }
     }
 }
 
 /// ` stroke-dasharray="a b"`, or nothing for a solid line.
-fn dash_attribute(dash: Option<[f32; 2]>) -> String {
+pub(super) fn dash_attribute(dash: Option<[f32; 2]>) -> String {
     dash.map_or_else(String::new, |[on, off]| {
         format!(r#" stroke-dasharray="{on} {off}""#)
     })
@@ -357,7 +405,8 @@ fn card_line_svg(
     text(out, left, baseline, line.font_px, colour, &line.text);
 }
 
-fn text(out: &mut String, x: f32, y: f32, size: f32, colour: Rgb, content: &str) {
+/// A line of text with its baseline's left end at (`x`, `y`).
+pub(super) fn text(out: &mut String, x: f32, y: f32, size: f32, colour: Rgb, content: &str) {
     let _ = writeln!(
         out,
         r#"<text x="{x:.2}" y="{y:.2}" font-size="{size}" fill="{}">{}</text>"#,

@@ -1,11 +1,13 @@
 //! The chart as a table for Excel and HR systems: one row per node, units included, in
 //! tree order. CSV is UTF-8 with a byte-order mark (so Excel shows Chinese); the .xlsx
 //! has a bold, frozen header, an autofilter and column widths. Importing either back
-//! gives the same chart (see `format::hr`).
+//! gives the same chart (see `format::hr`). While comparing, the same two formats hold
+//! the change list instead.
 
 use rust_xlsxwriter::{Format, FormatAlign, Workbook};
 
 use super::ExportError;
+use crate::compare::report::TABLE_COLUMNS;
 use crate::model::{Chart, NodeId};
 
 /// The columns, in order.
@@ -95,50 +97,117 @@ fn rows(chart: &Chart) -> Vec<TableRow> {
 
 /// The chart as CSV: UTF-8 with a byte-order mark, comma-separated, quoted where needed.
 pub fn csv_bytes(chart: &Chart) -> Result<Vec<u8>, ExportError> {
+    csv_of(&COLUMNS, rows(chart).iter().map(TableRow::texts))
+}
+
+/// The chart as an .xlsx workbook.
+pub fn xlsx_bytes(chart: &Chart) -> Result<Vec<u8>, ExportError> {
+    let rows = rows(chart);
+    let sheet = Sheet {
+        name: "Organigram",
+        columns: &COLUMNS,
+        widths: &WIDTHS,
+        numbers: &[0, 5, 7],
+        wrapped_from: 9,
+    };
+    xlsx_of(&sheet, rows.iter().map(TableRow::texts), |at| {
+        rows.get(at)
+            .map_or_else(String::new, |row| chart.label(row.id))
+    })
+}
+
+/// A comparison's change list (see [`crate::compare::report::table_rows`]) as CSV.
+pub fn changes_csv_bytes(rows: &[[String; 9]]) -> Result<Vec<u8>, ExportError> {
+    csv_of(&TABLE_COLUMNS, rows.iter().cloned())
+}
+
+/// The same change list as an .xlsx workbook.
+pub fn changes_xlsx_bytes(rows: &[[String; 9]]) -> Result<Vec<u8>, ExportError> {
+    let sheet = Sheet {
+        name: "Changes",
+        columns: &TABLE_COLUMNS,
+        widths: &[10.0, 8.0, 26.0, 14.0, 24.0, 24.0, 11.0, 40.0, 40.0],
+        numbers: &[1],
+        wrapped_from: 7,
+    };
+    xlsx_of(&sheet, rows.iter().cloned(), |at| {
+        format!("change {}", at + 1)
+    })
+}
+
+/// Rows as CSV: UTF-8 with a byte-order mark, the header first.
+fn csv_of<const N: usize>(
+    columns: &[&str; N],
+    rows: impl Iterator<Item = [String; N]>,
+) -> Result<Vec<u8>, ExportError> {
     let render = |error: csv::Error| ExportError::Render(error.to_string());
     let mut writer = csv::WriterBuilder::new().from_writer(b"\xEF\xBB\xBF".to_vec());
-    writer.write_record(COLUMNS).map_err(render)?;
-    for row in rows(chart) {
-        writer.write_record(row.texts()).map_err(render)?;
+    writer.write_record(columns).map_err(render)?;
+    for row in rows {
+        writer.write_record(row).map_err(render)?;
     }
     writer
         .into_inner()
         .map_err(|error| ExportError::Render(error.to_string()))
 }
 
-/// The chart as an .xlsx workbook.
-pub fn xlsx_bytes(chart: &Chart) -> Result<Vec<u8>, ExportError> {
+/// How a table looks in Excel.
+struct Sheet<'a, const N: usize> {
+    name: &'a str,
+    columns: &'a [&'a str; N],
+    /// In Excel's character units.
+    widths: &'a [f64; N],
+    /// Columns written as numbers when they parse as one.
+    numbers: &'a [usize],
+    /// Columns from this one on wrap their text.
+    wrapped_from: usize,
+}
+
+/// Rows as a workbook with a bold, frozen header, an autofilter and column widths;
+/// `row_name` names a row for the error about a cell too long for Excel.
+fn xlsx_of<const N: usize>(
+    sheet_look: &Sheet<N>,
+    rows: impl Iterator<Item = [String; N]>,
+    row_name: impl Fn(usize) -> String,
+) -> Result<Vec<u8>, ExportError> {
     let render = |error: rust_xlsxwriter::XlsxError| ExportError::Render(error.to_string());
     let mut book = Workbook::new();
     let bold = Format::new().set_bold();
     let text = Format::new().set_align(FormatAlign::Top);
     let wrapped = Format::new().set_text_wrap().set_align(FormatAlign::Top);
     let sheet = book.add_worksheet();
-    sheet.set_name("Organigram").map_err(render)?;
-    for (column, (name, width)) in COLUMNS.iter().zip(WIDTHS).enumerate() {
+    sheet.set_name(sheet_look.name).map_err(render)?;
+    for (column, (name, width)) in sheet_look.columns.iter().zip(sheet_look.widths).enumerate() {
         sheet
             .write_string_with_format(0, column as u16, *name, &bold)
             .map_err(render)?;
         sheet
-            .set_column_width(column as u16, width)
+            .set_column_width(column as u16, *width)
             .map_err(render)?;
     }
-    let rows = rows(chart);
-    for (at, row) in rows.iter().enumerate() {
+    let mut count = 0u32;
+    for (at, row) in rows.enumerate() {
         let line = at as u32 + 1;
-        for (column, value) in row.texts().iter().enumerate() {
+        count = line;
+        for (column, value) in row.iter().enumerate() {
             if value.chars().count() > EXCEL_CELL_LIMIT {
                 return Err(ExportError::Render(format!(
                     "the {} of {} has {} characters, more than the {EXCEL_CELL_LIMIT} an Excel cell holds; export CSV instead",
-                    COLUMNS[column],
-                    chart.label(row.id),
+                    sheet_look.columns[column],
+                    row_name(at),
                     value.chars().count()
                 )));
             }
-            let number = matches!(column, 0 | 5 | 7)
+            let number = sheet_look
+                .numbers
+                .contains(&column)
                 .then(|| value.parse::<f64>().ok())
                 .flatten();
-            let format = if column >= 9 { &wrapped } else { &text };
+            let format = if column >= sheet_look.wrapped_from {
+                &wrapped
+            } else {
+                &text
+            };
             match number {
                 Some(number) => sheet.write_number_with_format(line, column as u16, number, format),
                 None if value.is_empty() => Ok(&mut *sheet),
@@ -149,7 +218,7 @@ pub fn xlsx_bytes(chart: &Chart) -> Result<Vec<u8>, ExportError> {
     }
     sheet.set_freeze_panes(1, 0).map_err(render)?;
     sheet
-        .autofilter(0, 0, rows.len() as u32, COLUMNS.len() as u16 - 1)
+        .autofilter(0, 0, count, N as u16 - 1)
         .map_err(render)?;
     book.save_to_buffer().map_err(render)
 }

@@ -5,6 +5,7 @@
 
 use crate::model::{Chart, NodeId, NodeKind};
 
+use super::free_space::{shifted, FreeSpace};
 use super::tidy::{tidy_into, TidyInput, TidyOutput, TidyScratch};
 use super::{LayoutOptions, Orientation, PlacedCard, Placement, RectInChart};
 
@@ -539,10 +540,6 @@ fn place_pinned_trees(
     }
 }
 
-fn shifted(rect: [f64; 4], (db, dd): (f64, f64)) -> [f64; 4] {
-    [rect[0] + db, rect[1] + dd, rect[2] + db, rect[3] + dd]
-}
-
 fn union(a: [f64; 4], b: [f64; 4]) -> [f64; 4] {
     [
         a[0].min(b[0]),
@@ -550,102 +547,6 @@ fn union(a: [f64; 4], b: [f64; 4]) -> [f64; 4] {
         a[2].max(b[2]),
         a[3].max(b[3]),
     ]
-}
-
-/// The cards placed so far, in a grid, to find a free place for a pinned tree.
-struct FreeSpace {
-    cells: rustc_hash::FxHashMap<(i64, i64), Vec<[f64; 4]>>,
-    /// The lowest edge of anything placed.
-    bottom: f64,
-    /// Space kept between a pinned tree and other cards.
-    gap: f64,
-}
-
-/// Grid cell size, in chart units.
-const CELL: f64 = 256.0;
-/// How far apart the places tried around a pin are, in chart units.
-const STEP: f64 = 16.0;
-/// How many rings of places are tried around a pin before the tree goes below the chart.
-const RINGS: i64 = 40;
-
-impl FreeSpace {
-    fn new(gap: f64) -> FreeSpace {
-        FreeSpace {
-            cells: rustc_hash::FxHashMap::default(),
-            bottom: 0.0,
-            gap,
-        }
-    }
-
-    fn cell_range(rect: [f64; 4]) -> (i64, i64, i64, i64) {
-        (
-            (rect[0] / CELL).floor() as i64,
-            (rect[1] / CELL).floor() as i64,
-            (rect[2] / CELL).floor() as i64,
-            (rect[3] / CELL).floor() as i64,
-        )
-    }
-
-    fn insert(&mut self, rect: [f64; 4]) {
-        self.bottom = self.bottom.max(rect[3]);
-        let (x0, y0, x1, y1) = FreeSpace::cell_range(rect);
-        for x in x0..=x1 {
-            for y in y0..=y1 {
-                self.cells.entry((x, y)).or_default().push(rect);
-            }
-        }
-    }
-
-    /// True when `rect`, kept `gap` away, touches nothing placed.
-    fn is_free(&self, rect: [f64; 4]) -> bool {
-        let wide = [
-            rect[0] - self.gap,
-            rect[1] - self.gap,
-            rect[2] + self.gap,
-            rect[3] + self.gap,
-        ];
-        let (x0, y0, x1, y1) = FreeSpace::cell_range(wide);
-        (x0..=x1).all(|x| {
-            (y0..=y1).all(|y| {
-                self.cells.get(&(x, y)).is_none_or(|placed| {
-                    placed.iter().all(|p| {
-                        p[0] >= wide[2] || wide[0] >= p[2] || p[1] >= wide[3] || wide[1] >= p[3]
-                    })
-                })
-            })
-        })
-    }
-
-    /// The shift nearest `wanted` that puts `block` on free space: `wanted` itself if it
-    /// is free, else the nearest free place on rings of places around it, else below
-    /// everything placed.
-    fn nearest(&self, block: [f64; 4], wanted: (f64, f64)) -> (f64, f64) {
-        if self.is_free(shifted(block, wanted)) {
-            return wanted;
-        }
-        for ring in 1..=RINGS {
-            let mut best: Option<((f64, f64), f64)> = None;
-            for i in -ring..=ring {
-                for j in -ring..=ring {
-                    if i.abs() != ring && j.abs() != ring {
-                        continue;
-                    }
-                    let shift = (wanted.0 + i as f64 * STEP, wanted.1 + j as f64 * STEP);
-                    let distance = ((i * i + j * j) as f64).sqrt();
-                    if best.is_some_and(|(_, d)| d <= distance) {
-                        continue;
-                    }
-                    if self.is_free(shifted(block, shift)) {
-                        best = Some((shift, distance));
-                    }
-                }
-            }
-            if let Some((shift, _)) = best {
-                return shift;
-            }
-        }
-        (wanted.0, self.bottom + 2.0 * self.gap - block[1] + STEP)
-    }
 }
 
 /// Gives every tree node of a depth that has subordinates the slot height of the deepest

@@ -9,6 +9,8 @@
 pub mod card;
 pub mod connectors;
 mod forest;
+mod free_space;
+mod ghosts;
 pub mod spec;
 pub mod tidy;
 pub mod wrap;
@@ -17,7 +19,8 @@ use crate::model::{Chart, ChartPoint, IdMap, NodeId};
 
 pub use card::{card_text, CardLine, CardStyle, CardText, LineRole};
 pub use connectors::{connectors_to, route, Connector, LinkKind};
-pub use spec::{CardColours, CardSpec, CARD_SPEC};
+pub use ghosts::place_ghosts;
+pub use spec::{CardColours, CardSpec, ChangeLook, CARD_SPEC};
 
 /// Which way the chart grows.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

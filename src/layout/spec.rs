@@ -34,6 +34,31 @@ pub struct CardSpec {
     pub fold_badge_height: f32,
     /// Gap between a duty's bullet and its text.
     pub bullet_gap: f32,
+    /// Width of the outline a comparison draws around a changed card.
+    pub change_border: f32,
+    /// Font size of a changed card's tag (`new`, `from 大区销售经理`).
+    pub change_tag_px: f32,
+    /// Room left and right of the tag's text.
+    pub change_tag_padding_x: f32,
+    /// Height of the tag, centred on the card's top edge.
+    pub change_tag_height: f32,
+    /// A ghost (removed) card's dashed outline: dash and gap lengths.
+    pub ghost_dash: [f32; 2],
+    /// How much of a ghost card's text colour shows (0–1); the rest is its fill.
+    pub ghost_ink: f32,
+}
+
+/// How a comparison marks a card.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ChangeLook {
+    /// A new card: green, tagged "new".
+    Added,
+    /// A card under another manager: blue, tagged "from …".
+    Moved,
+    /// A card with a field changed: amber, tagged "changed: …".
+    Changed,
+    /// A removed node's ghost card: dashed, faded, tagged "removed".
+    Removed,
 }
 
 /// The one card spec.
@@ -50,6 +75,12 @@ pub const CARD_SPEC: CardSpec = CardSpec {
     fold_badge_padding_x: 5.0,
     fold_badge_height: 15.0,
     bullet_gap: 4.0,
+    change_border: 2.5,
+    change_tag_px: 10.0,
+    change_tag_padding_x: 5.0,
+    change_tag_height: 14.0,
+    ghost_dash: [4.0, 3.0],
+    ghost_ink: 0.55,
 };
 
 /// A card's frame colours: fill, border and the colour band (or side bar) of its kind.
@@ -122,6 +153,29 @@ impl CardSpec {
             card_bottom - self.fold_badge_height / 2.0,
             width,
             self.fold_badge_height,
+        ]
+    }
+
+    /// The colour of a comparison's mark.
+    pub fn change_colour(&self, look: ChangeLook, palette: &Palette) -> Rgb {
+        match look {
+            ChangeLook::Added => palette.added,
+            ChangeLook::Moved => palette.moved,
+            ChangeLook::Changed => palette.changed,
+            ChangeLook::Removed => palette.removed,
+        }
+    }
+
+    /// A changed card's tag for text `text_width` wide: at the card's top-right corner,
+    /// centred on its top edge, never wider than the card: `[x, y, width, height]`.
+    pub fn change_tag_pill(&self, card: [f32; 4], text_width: f32) -> [f32; 4] {
+        let [x, y, width, _] = card;
+        let pill_width = (text_width + 2.0 * self.change_tag_padding_x).min(width);
+        [
+            x + width - pill_width,
+            y - self.change_tag_height / 2.0,
+            pill_width,
+            self.change_tag_height,
         ]
     }
 }
