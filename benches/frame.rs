@@ -11,17 +11,29 @@ use std::hint::black_box;
 use common::frame;
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
 use organigram::editor::{Action, Command, ScriptedDialogs, SelectMode};
-use organigram::generate::{generate, Shape};
+use organigram::generate::{generate, redesign, Shape};
 use organigram::model::Chart;
 use organigram::ui::OrganigramApp;
 
-fn bench_chart(c: &mut Criterion, name: &str, chart: Chart) {
+/// The frame on `chart`; with `base`, while comparing the chart with it (the base
+/// written to a file and opened with Compare with…, as a user would).
+fn bench_chart(c: &mut Criterion, name: &str, chart: Chart, base: Option<&Chart>) {
     let mut group = c.benchmark_group("frame");
     group.sample_size(20);
+    let dir = tempfile::tempdir().expect("temp dir");
+    let base_file = base.map(|base| {
+        let path = dir.path().join("as-is.ron");
+        std::fs::write(&path, organigram::format::write_chart(base)).expect("write the base");
+        path
+    });
     for zoomed_in in [false, true] {
         let ctx = egui::Context::default();
         let mut app =
             OrganigramApp::with_chart(Box::new(ScriptedDialogs::default()), chart.clone());
+        if let Some(path) = &base_file {
+            app.apply(Action::CompareWith(path.clone()));
+            assert!(app.editor().comparison().is_some(), "comparing");
+        }
         // Two frames to install fonts and lay out, then set the view.
         for _ in 0..3 {
             frame(&ctx, &mut app);
@@ -61,13 +73,15 @@ fn frames(c: &mut Criterion) {
     let midsize = organigram::samples::find("midsize-northwind")
         .and_then(|sample| sample.load().ok())
         .expect("the mid-size sample loads");
-    bench_chart(c, "mid-size sample (319 nodes)", midsize);
-    bench_chart(c, "10k generated", generate(10_000, 1, Shape::Organisation));
-    bench_chart(
-        c,
-        "100k generated",
-        generate(100_000, 1, Shape::Organisation),
-    );
+    bench_chart(c, "mid-size sample (319 nodes)", midsize, None);
+    for size in [10_000, 100_000] {
+        let chart = generate(size, 1, Shape::Organisation);
+        let name = format!("{}k generated", size / 1000);
+        bench_chart(c, &name, chart.clone(), None);
+        // The same chart compared with a 1 % redesign of it: marks, ghosts, the panel.
+        let compared = format!("{name}, comparing (1% changed)");
+        bench_chart(c, &compared, redesign(&chart, size / 100), Some(&chart));
+    }
 }
 
 criterion_group!(benches, frames);

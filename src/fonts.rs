@@ -48,6 +48,12 @@ fn advances() -> &'static AdvanceTable {
     })
 }
 
+/// True when the bundled font has a glyph for `ch`.
+pub fn has_glyph(ch: char) -> bool {
+    let code = ch as u32;
+    code < 0x1_0000 && !advances().em[code as usize].is_nan()
+}
+
 /// True for characters that take a full em and may break a line on either side
 /// (CJK ideographs, kana, hangul, fullwidth forms, CJK punctuation).
 pub fn is_wide(ch: char) -> bool {

@@ -394,6 +394,62 @@ pub fn hr_roster_bytes(chart: &Chart, xlsx: bool) -> Result<Vec<u8>, String> {
     book.save_to_buffer().map_err(|e| e.to_string())
 }
 
+/// A redesign of `chart` for trying comparisons: about `changes` edits spread evenly over
+/// its positions, in turn a new holder, a new title, a new post, a move (with its
+/// subtree) and a removal (its reports move up). Deterministic; edits that would break a
+/// rule (a move into its own subtree) are skipped.
+pub fn redesign(chart: &Chart, changes: usize) -> Chart {
+    use crate::model::Field;
+    let mut new = chart.clone();
+    let positions: Vec<NodeId> = chart
+        .tree_order()
+        .filter(|&id| chart.node(id).is_some_and(|n| n.kind == NodeKind::Position))
+        .collect();
+    if positions.is_empty() || changes == 0 {
+        return new;
+    }
+    let step = (positions.len() / changes).max(1);
+    for (n, &id) in positions.iter().step_by(step).take(changes).enumerate() {
+        if !new.contains(id) {
+            continue;
+        }
+        let edit = match n % 5 {
+            0 => Edit::SetField {
+                id,
+                field: Field::Holder(Some(format!("New holder {n}"))),
+            },
+            1 => Edit::SetField {
+                id,
+                field: Field::Title(format!("Renamed post {n}")),
+            },
+            2 => Edit::AddNode {
+                id: new.fresh_id(),
+                parent: Some(id),
+                index: 0,
+                node: Box::new(Node::new(NodeKind::Position, format!("New post {n}"))),
+            },
+            3 => {
+                let target = positions[(n * 7919) % positions.len()];
+                if !new.contains(target) || new.is_in_subtree(target, id) {
+                    continue;
+                }
+                Edit::Move {
+                    id,
+                    parent: Some(target),
+                    index: 0,
+                }
+            }
+            _ => Edit::RemoveNode {
+                id,
+                keep_reports: true,
+            },
+        };
+        // A refused edit is simply not part of the redesign.
+        let _ = new.apply(edit);
+    }
+    new
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

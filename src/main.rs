@@ -29,6 +29,10 @@ struct Cli {
     command: Option<Command>,
     /// A chart to open in the editor (or `sample:NAME`).
     file: Option<PathBuf>,
+    /// Open comparing the chart with this chart or HR file (the as-is), its changes
+    /// marked.
+    #[arg(long, value_name = "AS_IS")]
+    compare: Option<PathBuf>,
 }
 
 #[derive(Subcommand)]
@@ -161,7 +165,7 @@ impl ExportArgs {
                 compact: !self.no_compact,
                 ..LayoutOptions::default()
             },
-            changes: None,
+            mark_changes: false,
         }
     }
 }
@@ -295,7 +299,7 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> Result<ExitCode> {
     let Some(command) = cli.command else {
-        return open_editor(cli.file.as_deref());
+        return open_editor(cli.file.as_deref(), cli.compare);
     };
     match command {
         Command::Validate { files } => Ok(validate(&files)),
@@ -444,7 +448,7 @@ fn import_choices(args: &ImportArgs) -> Result<hr::ImportChoices> {
 
 /// Opens the editor on `file` (or `sample:NAME`), or on the seed sample.
 #[cfg(feature = "editor")]
-fn open_editor(file: Option<&Path>) -> Result<ExitCode> {
+fn open_editor(file: Option<&Path>, compare: Option<PathBuf>) -> Result<ExitCode> {
     type Start = organigram::editor::Start;
     let start = match file {
         None => Start::default(),
@@ -453,13 +457,17 @@ fn open_editor(file: Option<&Path>) -> Result<ExitCode> {
             _ => Start::File(file.to_owned()),
         },
     };
-    organigram::ui::run(start)
+    let then = compare
+        .map(organigram::editor::Action::CompareWith)
+        .into_iter()
+        .collect();
+    organigram::ui::run(start, then)
         .map_err(|error| anyhow::anyhow!("the editor could not start: {error}"))?;
     Ok(ExitCode::SUCCESS)
 }
 
 #[cfg(not(feature = "editor"))]
-fn open_editor(_file: Option<&Path>) -> Result<ExitCode> {
+fn open_editor(_file: Option<&Path>, _compare: Option<PathBuf>) -> Result<ExitCode> {
     bail!("this organigram was built without the editor (feature \"editor\"); use a subcommand")
 }
 

@@ -1022,3 +1022,84 @@ fn the_import_preview_maps_columns_counts_live_and_imports() {
     );
     harness.get_by_label("Positions 4");
 }
+
+#[test]
+fn the_changes_panel_lists_the_changes_and_a_click_selects_the_card() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let as_is = dir.path().join("as-is.ron");
+    let seed = organigram::samples::find("seed-marketing-zh")
+        .expect("seed")
+        .load()
+        .expect("loads");
+    std::fs::write(&as_is, organigram::format::write_chart(&seed)).expect("write");
+    let mut harness = editor(ScriptedDialogs {
+        answers: [Picked::Path(as_is)].into(),
+    });
+    // An edited copy: a holder for 大区销售经理 and a new post under 销售主管.
+    let manager = find(&seed, "大区销售经理", "销售部");
+    let lead = find(&seed, "销售主管", "销售部");
+    harness.state_mut().apply(Action::Edit {
+        edit: organigram::model::Edit::SetField {
+            id: manager,
+            field: organigram::model::Field::Holder(Some("王芳".into())),
+        },
+        label: organigram::editor::Label::Holder,
+    });
+    harness.state_mut().apply(Action::Select(
+        lead,
+        organigram::editor::SelectMode::Replace,
+    ));
+    harness
+        .state_mut()
+        .apply(Action::Command(organigram::editor::Command::AddSubordinate));
+    harness
+        .state_mut()
+        .apply(Action::FinishRename(Some("大客户经理".into())));
+    harness.run();
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label_contains("Compare with…").click();
+    harness.run();
+    // The panel: its figures, its groups, one line per change.
+    harness.get_by_label("Changes");
+    harness.get_by_label("Compared with as-is.ron · matched by id");
+    harness.get_by_label("New (1)");
+    harness.get_by_label("Changed (1)");
+    let added = harness
+        .state()
+        .editor()
+        .comparison()
+        .expect("comparing")
+        .diff()
+        .changes
+        .iter()
+        .find(|c| c.kind() == organigram::compare::ChangeKind::Added)
+        .expect("the new post")
+        .id;
+    harness.state_mut().apply(Action::ClearSelection);
+    harness.run();
+    harness
+        .get_by_label(&format!(
+            "大区销售经理 (王芳) {manager}: holder vacant → 王芳"
+        ))
+        .click();
+    harness.run();
+    assert_eq!(harness.state().editor().selection(), &[manager]);
+    harness
+        .get_by_label(&format!("大客户经理 {added}, under 销售主管 {lead}"))
+        .click();
+    harness.run();
+    assert_eq!(harness.state().editor().selection(), &[added]);
+    // The filter hides what does not match.
+    harness.get_by_label("New (1)").click();
+    harness.run();
+    assert!(harness
+        .query_by_label(&format!("大客户经理 {added}, under 销售主管 {lead}"))
+        .is_none());
+    harness.get_by_label("Stop comparing").click();
+    harness.run();
+    assert!(harness.state().editor().comparison().is_none());
+    assert!(harness
+        .query_by_label("Compared with as-is.ron · matched by id")
+        .is_none());
+}

@@ -580,3 +580,234 @@ fn a_roster_given_at_start_or_dropped_opens_the_import_preview() {
     assert!(editor.document().is_dirty());
     assert!(editor.import_preview().is_none());
 }
+
+/// The seed written to `dir/as-is.ron`.
+fn seed_file(dir: &std::path::Path) -> std::path::PathBuf {
+    let path = dir.join("as-is.ron");
+    let seed = organigram::samples::find("seed-marketing-zh")
+        .expect("seed")
+        .load()
+        .expect("loads");
+    std::fs::write(&path, organigram::format::write_chart(&seed)).expect("write");
+    path
+}
+
+#[test]
+fn comparing_marks_the_changes_follows_edits_and_undo_and_ends_with_another_chart() {
+    use organigram::compare::ChangeKind;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let as_is = seed_file(dir.path());
+    let mut editor = seed_editor(vec![Picked::Path(as_is.clone())]);
+    let chart = editor.chart().clone();
+    let manager = find(&chart, "大区销售经理", "销售部");
+    editor.apply(set(
+        manager,
+        Field::Holder(Some("王芳".into())),
+        Label::Holder,
+    ));
+    editor.apply(Action::Command(Command::CompareWith));
+    let comparison = editor.comparison().expect("comparing");
+    assert_eq!(comparison.base_name(), "as-is.ron");
+    assert_eq!(comparison.diff().count(ChangeKind::Changed), 1);
+    let mark = comparison.marks().mark(manager).expect("marked");
+    assert_eq!(mark.tag(), "changed: holder");
+    assert_eq!(comparison.rows().len(), 1);
+    assert!(
+        comparison.line(0).contains("holder vacant → 王芳"),
+        "{}",
+        comparison.line(0)
+    );
+
+    // An edit while comparing is marked at once; undo takes it back off.
+    let lead = find(&chart, "销售主管", "销售部");
+    editor.apply(Action::Delete {
+        ids: vec![lead],
+        keep_reports: false,
+    });
+    let comparison = editor.comparison().expect("comparing");
+    assert_eq!(comparison.diff().count(ChangeKind::Removed), 2);
+    assert_eq!(
+        comparison.marks().ghosts.len(),
+        1,
+        "销售主管 hangs as a ghost"
+    );
+    assert_eq!(
+        comparison.ghosts().len(),
+        1,
+        "and has a place on the canvas"
+    );
+    let ghost_rect = comparison.ghosts()[0].rect;
+    for card in &editor.document().layout().cards {
+        assert!(
+            !card.rect.overlaps(&ghost_rect),
+            "the ghost covers {:?}",
+            card.id
+        );
+    }
+    editor.apply(Action::Command(Command::Undo));
+    assert_eq!(
+        editor
+            .comparison()
+            .expect("comparing")
+            .diff()
+            .count(ChangeKind::Removed),
+        0
+    );
+
+    // The filter narrows the list; clicking a change selects its card.
+    editor.apply(Action::FilterChanges(organigram::editor::ChangeFilter {
+        kinds: [true; 4],
+        text: "nothing like this".into(),
+    }));
+    assert!(editor.comparison().expect("comparing").rows().is_empty());
+    editor.apply(Action::FilterChanges(Default::default()));
+    editor.apply(Action::ClearSelection);
+    editor.apply(Action::GoToChange(0));
+    assert_eq!(editor.selection(), &[manager]);
+
+    // Stop comparing removes every mark; comparing again and opening another chart too.
+    editor.apply(Action::Command(Command::StopComparing));
+    assert!(editor.comparison().is_none());
+    assert!(!editor.can(Command::StopComparing));
+}
+
+#[test]
+fn opening_another_chart_ends_the_comparison() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let as_is = seed_file(dir.path());
+    let mut editor = seed_editor(vec![Picked::Path(as_is)]);
+    editor.apply(Action::Command(Command::CompareWith));
+    assert!(editor.comparison().is_some());
+    assert!(editor.comparison().expect("comparing").diff().is_empty());
+    editor.apply(Action::OpenSample("midsize-northwind"));
+    assert!(
+        editor.comparison().is_none(),
+        "the marks were of the other chart"
+    );
+}
+
+#[test]
+fn a_file_that_cannot_be_compared_says_why() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let broken = dir.path().join("broken.ron");
+    std::fs::write(&broken, "(format: (1, 0), roots: [").expect("write");
+    let mut editor = seed_editor(vec![Picked::Path(broken)]);
+    editor.apply(Action::Command(Command::CompareWith));
+    assert!(editor.comparison().is_none());
+    assert!(matches!(
+        editor.modal(),
+        Some(Modal::Error {
+            failure: organigram::editor::Failure::Compare,
+            ..
+        })
+    ));
+}
+
+#[test]
+fn exporting_while_comparing_writes_the_marked_chart_and_the_change_list() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let as_is = seed_file(dir.path());
+    let svg = dir.path().join("marked.svg");
+    let csv = dir.path().join("changes.csv");
+    let mut editor = seed_editor(vec![
+        Picked::Path(as_is),
+        Picked::Path(svg.clone()),
+        Picked::Path(csv.clone()),
+    ]);
+    let manager = find(&editor.chart().clone(), "大区销售经理", "销售部");
+    editor.apply(set(
+        manager,
+        Field::Holder(Some("王芳".into())),
+        Label::Holder,
+    ));
+    editor.apply(Action::Command(Command::CompareWith));
+    for format in [
+        organigram::export::ExportFormat::Svg,
+        organigram::export::ExportFormat::Csv,
+    ] {
+        editor.apply(Action::Command(Command::Export));
+        let mut choices = editor.export_choices().expect("export window").clone();
+        assert!(choices.mark_changes, "marking is on while comparing");
+        choices.format = format;
+        editor.apply(Action::ExportChoices(choices));
+        editor.apply(Action::ExportNow);
+    }
+    let drawing = std::fs::read_to_string(&svg).expect("svg");
+    assert!(drawing.contains(">changed: holder<"), "the card is tagged");
+    assert!(
+        drawing.contains(">compared with as-is.ron<"),
+        "with a legend"
+    );
+    let table = std::fs::read_to_string(&csv).expect("csv");
+    assert!(table.contains(",holder,vacant,王芳"), "{table}");
+}
+
+#[test]
+fn an_update_from_an_hr_file_applies_the_chosen_changes_as_one_undo_step() {
+    use organigram::editor::UpdateChoice;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let roster = dir.path().join("roster.csv");
+    std::fs::write(
+        &roster,
+        "工号,姓名,职位,直属上级工号\n0001,周明,营销总监,\n0002,李娜,销售经理,0001\n0003,张伟,销售主管,0002\n",
+    )
+    .expect("roster");
+    let mut editor = Editor::new(
+        Start::File(roster.clone()),
+        Box::new(ScriptedDialogs::default()),
+    );
+    editor.apply(Action::ImportNow);
+    let lead = editor
+        .chart()
+        .tree_order()
+        .find(|&id| {
+            editor
+                .chart()
+                .node(id)
+                .is_some_and(|n| n.title == "销售主管")
+        })
+        .expect("lead");
+    editor.apply(set(lead, Field::Notes("kept".into()), Label::Notes));
+    std::fs::write(
+        &roster,
+        "工号,姓名,职位,直属上级工号\n0001,周明,营销总监,\n0002,王芳,销售经理,0001\n0003,张伟,销售主管,0002\n0004,赵敏,销售内勤,0002\n",
+    )
+    .expect("next month");
+    let before = editor.chart().clone();
+    let mut editor = {
+        // The same editor, now with a dialog answering the roster.
+        let dialogs = ScriptedDialogs {
+            answers: vec![Picked::Path(roster.clone())].into(),
+        };
+        let mut fresh = Editor::with_chart(before.clone(), Box::new(dialogs));
+        fresh.apply(Action::CanvasSize([1000.0, 700.0]));
+        fresh
+    };
+    editor.apply(Action::Command(Command::UpdateFromHr));
+    let preview = editor.update_preview().expect("the update window");
+    let lines: Vec<&str> = (0..preview.diff().changes.len())
+        .map(|at| preview.line(at))
+        .collect();
+    assert_eq!(preview.diff().changes.len(), 2, "{lines:?}");
+    assert_eq!(preview.chosen_count(), 2);
+    let hire = preview
+        .diff()
+        .changes
+        .iter()
+        .position(|c| c.title == "销售内勤")
+        .expect("the new hire");
+    editor.apply(Action::ChooseUpdate(UpdateChoice::One(hire, false)));
+    assert_eq!(editor.update_preview().expect("open").chosen_count(), 1);
+    editor.apply(Action::UpdateNow);
+    assert!(editor.update_preview().is_none());
+    let chart = editor.chart();
+    assert!(chart.tree_order().any(|id| chart
+        .node(id)
+        .is_some_and(|n| n.holder.as_deref() == Some("王芳"))));
+    assert!(!chart
+        .tree_order()
+        .any(|id| chart.node(id).is_some_and(|n| n.title == "销售内勤")));
+    assert_eq!(chart.node(lead).map(|n| n.notes.as_str()), Some("kept"));
+    editor.apply(Action::Command(Command::Undo));
+    assert_eq!(editor.chart(), &before, "one undo takes the update back");
+}

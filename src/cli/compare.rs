@@ -123,10 +123,11 @@ pub fn diff(args: &DiffArgs) -> Result<ExitCode> {
         let choices = ExportChoices {
             format,
             title: Some(String::new()),
-            changes: Some(Arc::new(marks)),
             ..ExportChoices::default()
         };
-        export_file(&new.chart, format, output, &choices.options(&new.chart))?;
+        let mut options = choices.options(&new.chart);
+        options.changes = Some(Arc::new(marks));
+        export_file(&new.chart, format, output, &options)?;
     }
     Ok(ExitCode::SUCCESS)
 }

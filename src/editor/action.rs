@@ -30,6 +30,8 @@ pub enum Window {
     Export,
     /// The import preview.
     Import,
+    /// The update from an HR file.
+    Update,
 }
 
 /// One request to the editor. [`super::Editor::apply`] is the only code that changes the
@@ -134,6 +136,16 @@ pub enum Action {
     Import(super::import::ImportChange),
     /// Import what the preview shows, as a new chart.
     ImportNow,
+    /// Compare the chart with the chart or HR file at this path (`--compare`).
+    CompareWith(PathBuf),
+    /// The Changes panel's filter changed.
+    FilterChanges(super::compare::ChangeFilter),
+    /// A change in the Changes panel was clicked (its index in the diff).
+    GoToChange(usize),
+    /// A checkbox in the update window changed.
+    ChooseUpdate(super::compare::UpdateChoice),
+    /// Apply the chosen changes of the update as one undoable step.
+    UpdateNow,
     /// A window was closed by its own close button.
     CloseWindow(Window),
     /// Preferences changed in a menu (autosave, backup, panels, view).

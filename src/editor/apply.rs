@@ -77,6 +77,11 @@ impl Editor {
                 }
             }
             Action::ImportNow => self.import_now(),
+            Action::CompareWith(path) => self.start_compare(&path),
+            Action::FilterChanges(filter) => self.filter_changes(filter),
+            Action::GoToChange(at) => self.go_to_change(at),
+            Action::ChooseUpdate(choice) => self.choose_update(choice),
+            Action::UpdateNow => self.apply_update(),
             Action::CloseWindow(window) => self.close_window(window),
             Action::Settings(settings) => {
                 self.recovery.interval = settings.autosave_seconds;
@@ -126,6 +131,7 @@ impl Editor {
                 }
             }
             Window::Import => self.import = None,
+            Window::Update => self.update = None,
         }
     }
 
@@ -203,6 +209,7 @@ impl Editor {
                     self.viewport.reveal(rect, REVEAL_MARGIN_PX);
                 }
             }
+            ViewRequest::RevealRect(rect) => self.viewport.reveal(rect, REVEAL_MARGIN_PX),
         }
     }
 }

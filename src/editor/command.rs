@@ -17,6 +17,12 @@ pub enum Command {
     Export,
     /// Import a roster from an HR system or Excel.
     Import,
+    /// Compare the chart with another chart or an HR file, marking the changes.
+    CompareWith,
+    /// Leave compare mode: remove every mark.
+    StopComparing,
+    /// Bring the chart up to date with an HR file, choosing which changes to apply.
+    UpdateFromHr,
     /// Close the window.
     Quit,
     /// Undo the last change.
@@ -83,12 +89,15 @@ pub enum Command {
 
 impl Command {
     /// Every command, in menu order.
-    pub const ALL: [Command; 40] = [
+    pub const ALL: [Command; 43] = [
         Command::New,
         Command::Open,
         Command::Save,
         Command::SaveAs,
         Command::Import,
+        Command::CompareWith,
+        Command::StopComparing,
+        Command::UpdateFromHr,
         Command::Export,
         Command::Quit,
         Command::Undo,

@@ -21,6 +21,9 @@ impl Editor {
             Command::Save => self.save(None),
             Command::SaveAs => self.ask_path(DialogKind::SaveChart, None),
             Command::Import => self.ask_path(DialogKind::Import, None),
+            Command::CompareWith => self.ask_path(DialogKind::Compare, None),
+            Command::StopComparing => self.compare = None,
+            Command::UpdateFromHr => self.ask_path(DialogKind::UpdateFrom, None),
             Command::Export => {
                 let mut choices = self.last_export.clone();
                 choices.layout = self.settings.view.layout();

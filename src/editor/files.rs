@@ -31,6 +31,10 @@ pub enum DialogKind {
     Export(ExportFormat),
     /// Choose a roster to import (CSV, TSV, text, .xlsx, .xls, .ods).
     Import,
+    /// Choose a chart or an HR file to compare the chart with.
+    Compare,
+    /// Choose an HR file to update the chart from.
+    UpdateFrom,
 }
 
 /// A dialog's answer: right away, or later while the dialog stays open.

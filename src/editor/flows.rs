@@ -93,6 +93,9 @@ impl Editor {
         self.selection.clear();
         self.renaming = None;
         self.search = super::Search::default();
+        // A comparison or an update was of the chart that is gone.
+        self.compare = None;
+        self.update = None;
         self.view_request = Some(ViewRequest::Opening);
     }
 
@@ -159,7 +162,11 @@ impl Editor {
         };
         let extension = match kind {
             DialogKind::Export(format) => format.name(),
-            DialogKind::OpenChart | DialogKind::SaveChart | DialogKind::Import => "ron",
+            DialogKind::OpenChart
+            | DialogKind::SaveChart
+            | DialogKind::Import
+            | DialogKind::Compare
+            | DialogKind::UpdateFrom => "ron",
         };
         format!("{}.{extension}", stem.unwrap_or_else(|| "chart".to_owned()))
     }
@@ -208,6 +215,8 @@ impl Editor {
             }
             DialogKind::Export(_) => self.export_to(path),
             DialogKind::Import => self.preview_import(path),
+            DialogKind::Compare => self.start_compare(path),
+            DialogKind::UpdateFrom => self.start_update(path),
         }
     }
 
@@ -229,7 +238,13 @@ impl Editor {
             choices.subtree = self.primary();
         }
         let path = with_extension(path, choices.format.name());
-        let options = choices.options(self.doc.chart());
+        let mut options = choices.options(self.doc.chart());
+        if choices.mark_changes {
+            options.changes = self
+                .compare
+                .as_ref()
+                .map(|c| std::sync::Arc::new(c.marks_with_table(self.doc.chart())));
+        }
         match export_file(self.doc.chart(), choices.format, &path, &options) {
             Ok(()) => self.say(Message::Exported(path), false),
             Err(error) => self.fail(Failure::Export, error.to_string()),

@@ -67,6 +67,8 @@ pub enum Label {
     DeleteDuty,
     /// Duties reordered.
     ReorderDuties,
+    /// An update from an HR file: this many changes chosen.
+    Update(usize),
 }
 
 /// What the notice over the canvas says.
@@ -102,6 +104,8 @@ pub enum Message {
     TooBigToFit,
     /// Something about the file just opened.
     Loaded(LoadNote),
+    /// Changes of an update that could not be applied, each with why.
+    UpdateSkipped(Vec<String>),
 }
 
 /// A notice over the canvas, shown for a few seconds.

@@ -14,6 +14,7 @@ mod action;
 mod apply;
 mod command;
 mod commands;
+mod compare;
 mod document;
 mod files;
 mod flows;
@@ -33,6 +34,7 @@ use std::sync::Arc;
 
 pub use action::{Action, Effect, SelectMode, Start, Window};
 pub use command::Command;
+pub use compare::{ChangeFilter, Comparison, UpdateChoice, UpdatePreview};
 pub use document::{DiskStamp, DisplayName, Document, Look, Origin, OutlineRow};
 pub use files::{Asked, DialogKind, FileDialogs, OpenDialogs, Picked, ScriptedDialogs, Wake};
 pub use import::{is_roster, ImportChange, ImportPreview};
@@ -50,7 +52,7 @@ use crate::model::{Chart, NodeId};
 use crate::samples;
 
 /// What the view should do once the layout is known.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 enum ViewRequest {
     /// A chart was just opened: fit it, or show its top with a hint when it is too big to
     /// read fitted.
@@ -61,6 +63,8 @@ enum ViewRequest {
     FitOrTop,
     /// Bring this card into view.
     Reveal(NodeId),
+    /// Bring this part of the chart into view (a removed node's ghost).
+    RevealRect(crate::layout::RectInChart),
 }
 
 /// A file dialog that is open, and what its answer is for.
@@ -90,6 +94,10 @@ pub struct Editor {
     export: Option<ExportChoices>,
     /// The import being previewed.
     import: Option<ImportPreview>,
+    /// The chart compared with a file, while comparing.
+    compare: Option<Comparison>,
+    /// The update from an HR file being previewed.
+    update: Option<UpdatePreview>,
     /// The choices of the last export, offered again next time.
     last_export: ExportChoices,
     show_shortcuts: bool,
@@ -169,6 +177,8 @@ impl Editor {
             renaming: None,
             export: None,
             import: None,
+            compare: None,
+            update: None,
             last_export: ExportChoices::default(),
             show_shortcuts: false,
             show_about: false,
@@ -253,6 +263,7 @@ impl Editor {
             self.renaming = None;
         }
         self.search.refresh(self.doc.chart(), self.doc.revision());
+        self.refresh_compare();
         self.settle_view();
     }
 }

@@ -39,6 +39,10 @@ pub enum Failure {
     Restore,
     /// A roster could not be read.
     Import,
+    /// The file to compare with could not be read.
+    Compare,
+    /// The HR file to update from could not be read.
+    Update,
 }
 
 /// The open modal dialog.

@@ -109,6 +109,7 @@ impl Editor {
                 primary.is_some_and(|id| !self.chart().children(id).is_empty())
             }
             Command::FindNext | Command::FindPrevious => !self.search.hits().is_empty(),
+            Command::StopComparing => self.compare.is_some(),
             c if c.needs_selection() => primary.is_some(),
             _ => true,
         }

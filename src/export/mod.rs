@@ -26,6 +26,7 @@ use crate::model::{Chart, NodeId};
 use crate::theme::Palette;
 
 pub use date::today;
+pub use marked::fit as fit_text;
 pub use page::{PageSetup, Paper};
 
 /// The formats `organigram export` writes.
@@ -167,8 +168,9 @@ pub struct ExportChoices {
     pub footer: Option<String>,
     /// Orientation and compactness (the other layout options stay at their defaults).
     pub layout: LayoutOptions,
-    /// A comparison to mark (see [`ExportOptions::changes`]).
-    pub changes: Option<Arc<ChangeMarks>>,
+    /// While comparing, mark the changes (see [`ExportOptions::changes`]); the caller
+    /// that has the comparison puts it in the options.
+    pub mark_changes: bool,
 }
 
 impl Default for ExportChoices {
@@ -184,7 +186,7 @@ impl Default for ExportChoices {
             date: false,
             footer: None,
             layout: LayoutOptions::default(),
-            changes: None,
+            mark_changes: true,
         }
     }
 }
@@ -219,7 +221,7 @@ impl ExportChoices {
             page: self.page,
             title,
             footer,
-            changes: self.changes.clone(),
+            changes: None,
         }
     }
 }

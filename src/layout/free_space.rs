@@ -76,20 +76,28 @@ impl FreeSpace {
     /// is free, else the nearest free place on rings of places around it, else below
     /// everything placed.
     pub(super) fn nearest(&self, block: [f64; 4], wanted: (f64, f64)) -> (f64, f64) {
-        self.nearest_in_rings(block, wanted)
+        self.nearest_in_rings(block, wanted, |_| true)
             .unwrap_or_else(|| self.below_everything(block, wanted))
     }
 
-    /// Like [`FreeSpace::nearest`], but when the rings around `wanted` are full, the
-    /// first free place along the row (`across_x`) or column from `wanted` before going
-    /// below everything: a ghost card stays beside its manager's team.
+    /// Like [`FreeSpace::nearest`], but never above `wanted`'s row (`across_x`; its
+    /// column otherwise), and when the rings around `wanted` are full, the first free
+    /// place along that row before going below everything: a ghost card stays below its
+    /// manager, beside its team.
     pub(super) fn nearest_along(
         &self,
         block: [f64; 4],
         wanted: (f64, f64),
         across_x: bool,
     ) -> (f64, f64) {
-        if let Some(shift) = self.nearest_in_rings(block, wanted) {
+        let not_above = |shift: (f64, f64)| {
+            if across_x {
+                shift.1 >= wanted.1
+            } else {
+                shift.0 >= wanted.0
+            }
+        };
+        if let Some(shift) = self.nearest_in_rings(block, wanted, not_above) {
             return shift;
         }
         let stride = if across_x {
@@ -115,7 +123,13 @@ impl FreeSpace {
         (wanted.0, self.bottom + 2.0 * self.gap - block[1] + STEP)
     }
 
-    fn nearest_in_rings(&self, block: [f64; 4], wanted: (f64, f64)) -> Option<(f64, f64)> {
+    /// The nearest free place on rings around `wanted` that `allowed` accepts.
+    fn nearest_in_rings(
+        &self,
+        block: [f64; 4],
+        wanted: (f64, f64),
+        allowed: impl Fn((f64, f64)) -> bool,
+    ) -> Option<(f64, f64)> {
         if self.is_free(shifted(block, wanted)) {
             return Some(wanted);
         }
@@ -128,7 +142,7 @@ impl FreeSpace {
                     }
                     let shift = (wanted.0 + i as f64 * STEP, wanted.1 + j as f64 * STEP);
                     let distance = ((i * i + j * j) as f64).sqrt();
-                    if best.is_some_and(|(_, d)| d <= distance) {
+                    if best.is_some_and(|(_, d)| d <= distance) || !allowed(shift) {
                         continue;
                     }
                     if self.is_free(shifted(block, shift)) {

@@ -28,6 +28,17 @@ pub struct OrganigramApp {
     look_for_system_font: bool,
     system_font: Option<String>,
     wake_set: bool,
+    /// What the left panel shows while comparing.
+    left_tab: LeftTab,
+    /// Whether the editor was comparing last frame (a new comparison shows its changes).
+    was_comparing: bool,
+}
+
+/// The left panel's tabs while comparing.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum LeftTab {
+    Outline,
+    Changes,
 }
 
 impl OrganigramApp {
@@ -64,6 +75,8 @@ impl OrganigramApp {
             look_for_system_font: false,
             system_font: None,
             wake_set: false,
+            left_tab: LeftTab::Changes,
+            was_comparing: false,
         }
     }
 
@@ -150,6 +163,7 @@ impl OrganigramApp {
         ));
         actions.extend(super::export_dialog::export_window(&ctx, &self.editor));
         actions.extend(super::import_dialog::import_window(&ctx, &self.editor));
+        actions.extend(super::update_dialog::update_window(&ctx, &self.editor));
         let changed = actions.len() > 1;
         self.editor.run(actions);
         self.carry_out_effects(&ctx);
@@ -170,12 +184,31 @@ impl OrganigramApp {
             .show(ui, |ui| actions.extend(super::menus::toolbar(ui, editor)));
         egui::Panel::bottom("organigram-status")
             .show(ui, |ui| super::status::status_bar(ui, editor));
-        if settings.show_outline {
+        let comparing = editor.comparison().is_some();
+        if comparing && !self.was_comparing {
+            self.left_tab = LeftTab::Changes;
+        }
+        self.was_comparing = comparing;
+        if settings.show_outline || comparing {
+            let tab = &mut self.left_tab;
             egui::Panel::left("organigram-outline")
                 .resizable(true)
-                .default_size(260.0)
-                .size_range(160.0..=520.0)
-                .show(ui, |ui| actions.extend(super::outline::outline(ui, editor)));
+                .default_size(if comparing { 340.0 } else { 260.0 })
+                .size_range(160.0..=640.0)
+                .show(ui, |ui| {
+                    if comparing {
+                        ui.horizontal(|ui| {
+                            ui.selectable_value(tab, LeftTab::Changes, "Changes");
+                            ui.selectable_value(tab, LeftTab::Outline, "Outline");
+                        });
+                        ui.separator();
+                    }
+                    if comparing && *tab == LeftTab::Changes {
+                        actions.extend(super::changes_panel::changes_panel(ui, editor));
+                    } else {
+                        actions.extend(super::outline::outline(ui, editor));
+                    }
+                });
         }
         if settings.show_inspector {
             let inspector = &mut self.inspector;
@@ -185,6 +218,7 @@ impl OrganigramApp {
                 .size_range(260.0..=640.0)
                 .show(ui, |ui| actions.extend(inspector.show(ui, editor)));
         }
+
         let (canvas, search_bar, rename_box) =
             (&mut self.canvas, &mut self.search_bar, &mut self.rename_box);
         egui::CentralPanel::default()

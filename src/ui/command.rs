@@ -30,6 +30,9 @@ impl CommandUi for Command {
             Command::SaveAs => "Save As…",
             Command::Export => "Export…",
             Command::Import => "Import…",
+            Command::CompareWith => "Compare with…",
+            Command::StopComparing => "Stop comparing",
+            Command::UpdateFromHr => "Update from HR file…",
             Command::Quit => "Quit",
             Command::Undo => "Undo",
             Command::Redo => "Redo",
@@ -78,6 +81,13 @@ impl CommandUi for Command {
             }
             Command::Import => {
                 "Make a chart of a roster from an HR system or Excel (CSV, text, .xlsx, .xls, .ods)"
+            }
+            Command::CompareWith => {
+                "Mark on this chart what is new, moved, changed and removed compared with another chart or an HR file"
+            }
+            Command::StopComparing => "Leave compare mode and remove every mark",
+            Command::UpdateFromHr => {
+                "Bring the chart up to date with an HR file: new hires, leavers, transfers and titles; your duties, notes and layout are kept"
             }
             Command::Quit => "Close Organigram",
             Command::Undo => "Undo the last change",
@@ -131,6 +141,7 @@ impl CommandUi for Command {
             Command::SaveAs => key(cmd_shift, Key::S),
             Command::Export => key(cmd, Key::E),
             Command::Import => key(cmd, Key::I),
+            Command::CompareWith => key(cmd_shift, Key::D),
             Command::Quit => key(cmd, Key::Q),
             Command::Undo => key(cmd, Key::Z),
             Command::Redo => key(cmd_shift, Key::Z),
@@ -161,7 +172,11 @@ impl CommandUi for Command {
             Command::SelectChild => key(none, Key::ArrowDown),
             Command::SelectPreviousSibling => key(none, Key::ArrowLeft),
             Command::SelectNextSibling => key(none, Key::ArrowRight),
-            Command::ToggleOutline | Command::ToggleInspector | Command::About => None,
+            Command::StopComparing
+            | Command::UpdateFromHr
+            | Command::ToggleOutline
+            | Command::ToggleInspector
+            | Command::About => None,
             Command::ShowShortcuts => key(none, Key::F1),
         }
     }

@@ -113,6 +113,8 @@ impl ModalView {
         let verb = match kind {
             DialogKind::Export(_) => "Export",
             DialogKind::OpenChart | DialogKind::Import => "Open",
+            DialogKind::Compare => "Compare",
+            DialogKind::UpdateFrom => "Preview the update",
             DialogKind::SaveChart => "Save",
         };
         let typed = text.trim().to_owned();

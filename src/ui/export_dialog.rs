@@ -77,6 +77,16 @@ fn form(ui: &mut Ui, choices: &mut ExportChoices, editor: &Editor, has_selection
         choices.title = title.then(String::new);
     }
     ui.checkbox(&mut choices.date, "Today's date below the chart");
+    if let Some(comparison) = editor.comparison() {
+        ui.checkbox(
+            &mut choices.mark_changes,
+            format!(
+                "Mark the changes against {} (with a legend)",
+                comparison.base_name()
+            ),
+        );
+    }
+    let change_list = choices.mark_changes && editor.comparison().is_some();
     match choices.format {
         ExportFormat::Png => {
             ui.add(
@@ -87,9 +97,14 @@ fn form(ui: &mut Ui, choices: &mut ExportChoices, editor: &Editor, has_selection
         }
         ExportFormat::Pdf => pdf_page(ui, choices),
         ExportFormat::Svg | ExportFormat::Json => {}
+        ExportFormat::Csv | ExportFormat::Xlsx if change_list => {
+            ui.label(
+                RichText::new("The change list: one row per change, with the field, the old and the new value.").weak(),
+            );
+        }
         ExportFormat::Csv | ExportFormat::Xlsx => {
             ui.label(
-                RichText::new("One row per card: id, ref, kind, title, holder, manager, unit, headcount, dotted lines, duties and notes. Opens in Excel; File ▸ Import reads it back.").weak(),
+                RichText::new("One row per card: id, ref, kind, title, holder, manager, unit, headcount, dotted lines, duties and notes. Opens in Excel; Import… in the File menu reads it back.").weak(),
             );
         }
     }

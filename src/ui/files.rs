@@ -43,6 +43,12 @@ impl FileDialogs for NativeDialogs {
         }
     }
 }
+/// The files a roster can be.
+const ROSTER_EXTENSIONS: [&str; 7] = ["csv", "tsv", "txt", "xlsx", "xlsm", "xls", "ods"];
+/// A chart or a roster.
+const CHART_OR_ROSTER_EXTENSIONS: [&str; 8] =
+    ["ron", "csv", "tsv", "txt", "xlsx", "xlsm", "xls", "ods"];
+
 /// Shows the native dialog and waits for the user.
 async fn show(kind: DialogKind, directory: Option<PathBuf>, file_name: String) -> Picked {
     let dialog = match kind {
@@ -50,10 +56,17 @@ async fn show(kind: DialogKind, directory: Option<PathBuf>, file_name: String) -
             let name = format.name().to_uppercase();
             rfd::AsyncFileDialog::new().add_filter(format!("{name} file"), &[format.name()])
         }
-        DialogKind::Import => rfd::AsyncFileDialog::new().add_filter(
+        DialogKind::Import | DialogKind::UpdateFrom => rfd::AsyncFileDialog::new().add_filter(
             "Roster (CSV, text, Excel, OpenDocument)",
-            &["csv", "tsv", "txt", "xlsx", "xlsm", "xls", "ods"],
+            &ROSTER_EXTENSIONS,
         ),
+        DialogKind::Compare => rfd::AsyncFileDialog::new()
+            .add_filter("Chart or roster", &CHART_OR_ROSTER_EXTENSIONS)
+            .add_filter("Organigram chart", &["ron"])
+            .add_filter(
+                "Roster (CSV, text, Excel, OpenDocument)",
+                &ROSTER_EXTENSIONS,
+            ),
         _ => rfd::AsyncFileDialog::new().add_filter("Organigram chart", &["ron"]),
     };
     let dialog = match directory {
@@ -70,6 +83,13 @@ async fn show(kind: DialogKind, directory: Option<PathBuf>, file_name: String) -
         }
         DialogKind::OpenChart => dialog.set_title("Open chart").pick_file().await,
         DialogKind::Import => dialog.set_title("Import a roster").pick_file().await,
+        DialogKind::Compare => {
+            dialog
+                .set_title("Compare with a chart or an HR file")
+                .pick_file()
+                .await
+        }
+        DialogKind::UpdateFrom => dialog.set_title("Update from an HR file").pick_file().await,
         DialogKind::SaveChart => {
             dialog
                 .set_title("Save chart")

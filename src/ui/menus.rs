@@ -119,6 +119,15 @@ fn file_menu(ui: &mut Ui, editor: &Editor, actions: &mut Vec<Action>) {
     ] {
         item(ui, editor, command, actions);
     }
+    ui.separator();
+    for command in [
+        Command::CompareWith,
+        Command::StopComparing,
+        Command::UpdateFromHr,
+    ] {
+        item(ui, editor, command, actions);
+    }
+    ui.separator();
     let mut settings = editor.settings().clone();
     ui.menu_button("Autosave", |ui| {
         for (seconds, label) in [

@@ -5,6 +5,7 @@
 
 mod app;
 pub mod canvas;
+mod changes_panel;
 pub mod command;
 mod dialogs;
 mod export_dialog;
@@ -19,13 +20,15 @@ mod overlays;
 mod search;
 mod shortcuts;
 mod status;
+mod update_dialog;
 pub mod words;
 
 pub use crate::editor::{Action, Command, Start};
 pub use app::OrganigramApp;
 
-/// Opens the editor window on `start` and runs until it closes.
-pub fn run(start: Start) -> eframe::Result {
+/// Opens the editor window on `start`, carries out `then` (say, comparing with a file)
+/// and runs until the window closes.
+pub fn run(start: Start, then: Vec<Action>) -> eframe::Result {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Organigram")
@@ -38,6 +41,12 @@ pub fn run(start: Start) -> eframe::Result {
     eframe::run_native(
         "organigram",
         options,
-        Box::new(move |cc| Ok(Box::new(OrganigramApp::new(cc, start)))),
+        Box::new(move |cc| {
+            let mut app = OrganigramApp::new(cc, start);
+            for action in then {
+                app.apply(action);
+            }
+            Ok(Box::new(app))
+        }),
     )
 }

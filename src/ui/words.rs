@@ -46,6 +46,12 @@ pub fn message(
             )
         }
         Message::Loaded(note) => load_note(note),
+        Message::UpdateSkipped(lines) => format!(
+            "{} change{} could not be applied: {}",
+            lines.len(),
+            plural(lines.len()),
+            lines.join("; ")
+        ),
     }
 }
 
@@ -99,6 +105,7 @@ pub fn label(label: &Label) -> String {
         Label::EditDuty => "Edit duty".to_owned(),
         Label::DeleteDuty => "Delete duty".to_owned(),
         Label::ReorderDuties => "Reorder duties".to_owned(),
+        Label::Update(count) => format!("Update from HR file ({count} change{})", plural(*count)),
     }
 }
 
@@ -124,6 +131,8 @@ pub fn modal_title(modal: &Modal) -> &'static str {
             Failure::Export => "The chart was not exported",
             Failure::Restore => "The recovery copy could not be opened",
             Failure::Import => "The roster could not be read",
+            Failure::Compare => "Could not compare",
+            Failure::Update => "Could not update from the HR file",
         },
         Modal::ChangedOnDisk { .. } => "The file changed on disk",
         Modal::Recover { .. } => "Recover unsaved work",
@@ -132,6 +141,8 @@ pub fn modal_title(modal: &Modal) -> &'static str {
             DialogKind::SaveChart => "Save chart",
             DialogKind::Export(_) => "Export chart",
             DialogKind::Import => "Import a roster",
+            DialogKind::Compare => "Compare with a chart or an HR file",
+            DialogKind::UpdateFrom => "Update from an HR file",
         },
     }
 }

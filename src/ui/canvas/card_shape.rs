@@ -9,7 +9,7 @@ use egui_graphs::{DisplayNode, DrawContext, NodeProps};
 use petgraph::{stable_graph::IndexType, EdgeType};
 
 use super::look::{colour32, DropMark, Palette};
-use crate::layout::{CardStyle, CardText, LineRole, CARD_SPEC};
+use crate::layout::{CardStyle, CardText, ChangeLook, LineRole, CARD_SPEC};
 use crate::model::{Colour, NodeId, NodeKind};
 use crate::ui::fonts::CARD_FAMILY;
 
@@ -30,6 +30,8 @@ pub struct CardPayload {
     /// In the overview (far zoomed out): the area its folded-in subtree covers, in chart
     /// space, drawn as a block behind the card.
     pub block: Option<Rect>,
+    /// While comparing, the words on the card's change tag (`new`, `from 市场部`).
+    pub tag: Option<Arc<str>>,
 }
 
 /// A card's marks.
@@ -55,6 +57,8 @@ pub struct CardLook {
     pub current_hit: bool,
     /// It is under a dragged card.
     pub drop: DropMark,
+    /// While comparing: how the card changed.
+    pub change: Option<ChangeLook>,
 }
 
 /// The node display: the card's centre in chart space plus its payload.
@@ -148,8 +152,84 @@ pub fn card_shapes(
         text_shapes(&mut shapes, ctx, rect, zoom, payload, palette);
         badge_shapes(&mut shapes, ctx, rect, zoom, look, palette);
     }
+    if let Some(change) = look.change {
+        let tag = payload.tag.as_deref().unwrap_or("");
+        change_shapes(&mut shapes, ctx, rect, zoom, (change, tag), palette, None);
+    }
     mark_shapes(&mut shapes, rect, zoom, radius, look, palette);
     shapes
+}
+
+/// A comparison's outline around a card in `change`'s colour, dashed for a ghost, and
+/// its tag on the top-right corner (when the card is big enough for text).
+pub fn change_shapes(
+    shapes: &mut Vec<Shape>,
+    ctx: &egui::Context,
+    rect: Rect,
+    zoom: f32,
+    (change, tag): (ChangeLook, &str),
+    palette: &Palette,
+    dash: Option<[f32; 2]>,
+) {
+    let colour = colour32(CARD_SPEC.change_colour(change, &palette.theme));
+    let width = (CARD_SPEC.change_border * zoom).clamp(1.5, 4.0);
+    let outline = rect.expand(width / 2.0);
+    match dash {
+        Some(dash) => {
+            let path = [
+                outline.left_top(),
+                outline.right_top(),
+                outline.right_bottom(),
+                outline.left_bottom(),
+                outline.left_top(),
+            ];
+            let [on, off] = super::changes::screen_dash(dash, zoom);
+            shapes.extend(Shape::dashed_line(
+                &path,
+                Stroke::new(width, colour),
+                on,
+                off,
+            ));
+        }
+        None => {
+            let radius =
+                ((CARD_SPEC.corner_radius + CARD_SPEC.change_border / 2.0) * zoom).clamp(1.0, 12.0);
+            shapes.push(Shape::rect_stroke(
+                outline,
+                CornerRadius::same(radius as u8),
+                Stroke::new(width, colour),
+                StrokeKind::Middle,
+            ));
+        }
+    }
+    if rect.height() < TEXT_FROM_PX || tag.is_empty() {
+        return;
+    }
+    let px = CARD_SPEC.change_tag_px;
+    let room = rect.width() / zoom - 2.0 * CARD_SPEC.change_tag_padding_x;
+    let text = crate::export::fit_text(tag, px, room);
+    let font = FontId::new(px * zoom, FontFamily::Name(CARD_FAMILY.into()));
+    let galley = ctx.fonts_mut(|f| f.layout_no_wrap(text.clone(), font, Color32::WHITE));
+    let [x, y, w, h] = CARD_SPEC.change_tag_pill(
+        [
+            rect.min.x / zoom,
+            rect.min.y / zoom,
+            rect.width() / zoom,
+            rect.height() / zoom,
+        ],
+        crate::fonts::text_width(&text, px),
+    );
+    let pill = Rect::from_min_size(Pos2::new(x, y) * zoom, Vec2::new(w, h) * zoom);
+    shapes.push(Shape::rect_filled(
+        pill,
+        CornerRadius::same((pill.height() / 2.0) as u8),
+        colour,
+    ));
+    let at = Pos2::new(
+        pill.min.x + CARD_SPEC.change_tag_padding_x * zoom,
+        pill.center().y - galley.size().y / 2.0,
+    );
+    shapes.push(Shape::galley(at, galley, Color32::WHITE));
 }
 
 /// The card's fill, its kind's colour band or side bar, and its border.

@@ -225,12 +225,14 @@ impl Canvas {
             search_hit: false,
             current_hit: false,
             drop: DropMark::None,
+            change: None,
         };
         let payload = CardPayload {
             id: drag.id,
             text,
             look,
             block: None,
+            tag: None,
         };
         let painter = ui.painter().with_clip_rect(self.rect);
         painter.add(Shape::rect_filled(

@@ -44,7 +44,11 @@ pub fn colour32(rgb: Rgb) -> Color32 {
 impl Palette {
     /// The palette for a light or dark theme.
     pub fn new(dark: bool) -> Palette {
-        let theme = theme::Palette::new(dark);
+        Palette::of(theme::Palette::new(dark))
+    }
+
+    /// The shared palette `theme`, in egui colours.
+    pub fn of(theme: theme::Palette) -> Palette {
         Palette {
             theme,
             card_fill: colour32(theme.card_fill),

@@ -8,6 +8,7 @@
 //! time are painted again, and an idle editor does not repaint at all.
 
 pub mod card_shape;
+mod changes;
 mod input;
 pub mod link_shape;
 pub mod look;
@@ -175,6 +176,9 @@ impl Canvas {
             search_hits: search.hits().iter().copied().collect(),
             current_hit: search.current(),
             drop_target: self.drag.and_then(|drag| drag.target),
+            changes: editor
+                .comparison()
+                .map(|comparison| scene::SharedMarks(comparison.marks().clone())),
         };
         let view = to_rect(editor.viewport().visible());
         let zoom = editor.viewport().zoom;
@@ -189,8 +193,10 @@ impl Canvas {
         response.widget_info(|| {
             egui::WidgetInfo::labeled(egui::WidgetType::Other, true, "Chart canvas")
         });
+        self.draw_removed(ui, editor);
         self.handle_pointer(ui, &response, editor, &mut actions);
         self.context_menu(&response, editor, &mut actions);
+        self.change_tooltip(&response, editor);
         self.draw_drag_ghost(ui, editor);
         actions
     }

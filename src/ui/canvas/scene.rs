@@ -10,6 +10,9 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use super::card_shape::{CardLook, CardPayload, CardShape};
 use super::link_shape::{Link, LinkShape};
 use super::look::DropMark;
+use std::sync::Arc;
+
+use crate::compare::ChangeMarks;
 use crate::editor::Document;
 use crate::layout::{connectors_to, Placement};
 use crate::model::{NodeId, NodeKind};
@@ -35,6 +38,19 @@ pub struct Marks {
     pub current_hit: Option<NodeId>,
     /// The card a dragged card would drop on, and whether it would be accepted.
     pub drop_target: Option<(NodeId, DropMark)>,
+    /// While comparing: the comparison's marks.
+    pub changes: Option<SharedMarks>,
+}
+
+/// A comparison's marks, shared with the editor; equal when they are the same marks (a
+/// rebuilt comparison is a new one), so comparing them costs nothing.
+#[derive(Clone, Debug)]
+pub struct SharedMarks(pub Arc<ChangeMarks>);
+
+impl PartialEq for SharedMarks {
+    fn eq(&self, other: &SharedMarks) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
 }
 
 /// The graph and what it was built from.
@@ -124,6 +140,7 @@ impl Scene {
                 text,
                 look,
                 block: None,
+                tag: tag_of(card.id, marks),
             };
             let centre = to_rect(card.rect).center();
             let at = graph.add_node_custom(payload, |node| node.set_location(centre));
@@ -215,6 +232,7 @@ impl Scene {
                 text,
                 look,
                 block,
+                tag: tag_of(card.id, marks),
             };
             let centre = own.center();
             let at = graph.add_node_custom(payload, |node| node.set_location(centre));
@@ -245,7 +263,9 @@ impl Scene {
             let placement = placements.get(&id).copied().unwrap_or(Placement::Tree);
             let look = look_of(doc, id, placement, marks);
             if let Some(node) = self.graph.node_mut(at) {
-                node.payload_mut().look = look;
+                let payload = node.payload_mut();
+                payload.look = look;
+                payload.tag = tag_of(id, marks);
             }
         }
     }
@@ -269,7 +289,18 @@ fn look_of(doc: &Document, id: NodeId, placement: Placement, marks: &Marks) -> C
             Some((target, mark)) if target == id => mark,
             _ => DropMark::None,
         },
+        change: marks
+            .changes
+            .as_ref()
+            .and_then(|shared| shared.0.mark(id))
+            .map(|mark| mark.state.look()),
     }
+}
+
+/// The words on a card's change tag, while comparing.
+fn tag_of(id: NodeId, marks: &Marks) -> Option<Arc<str>> {
+    let mark = marks.changes.as_ref()?.0.mark(id)?;
+    Some(Arc::from(mark.tag()))
 }
 
 /// A layout rectangle as an egui rectangle (both in chart space).
