@@ -87,7 +87,11 @@ fn problems(ui: &mut Ui, problems: &[String]) {
     if problems.is_empty() {
         return;
     }
-    ui.collapsing(format!("{} problem(s) in the file", problems.len()), |ui| {
+    let heading = match problems.len() {
+        1 => "1 problem in the file".to_owned(),
+        n => format!("{n} problems in the file"),
+    };
+    ui.collapsing(heading, |ui| {
         for line in problems.iter().take(PROBLEMS_SHOWN) {
             ui.label(RichText::new(line).small());
         }
