@@ -137,5 +137,40 @@ fn scale(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, scale);
+/// A 10,000-position chart with the Analysis panel open (and posts coloured by span
+/// band): each edit is followed by a new analysis, timed with the frame that shows it.
+fn analysis_at_10k(c: &mut Criterion) {
+    let chart = generate(10_000, 1, Shape::Organisation);
+    let ctx = egui::Context::default();
+    let mut app = OrganigramApp::with_chart(Box::new(ScriptedDialogs::default()), chart.clone());
+    frame(&ctx, &mut app);
+    app.apply(Action::Command(Command::ToggleAnalysis));
+    let mut settings = app.editor().settings().clone();
+    settings.view.colour_by = organigram::analysis::ColourBy::SpanBand;
+    app.apply(Action::Settings(settings));
+    for _ in 0..3 {
+        frame(&ctx, &mut app);
+    }
+    assert!(app.editor().analysis().is_some(), "the analysis is kept");
+    let manager = chart.roots()[0];
+    let mut group = c.benchmark_group("10k with the Analysis panel open");
+    group.sample_size(20);
+    group.bench_function("add a position, with analysis, re-layout and frame", |b| {
+        b.iter_custom(|iterations| {
+            let mut total = Duration::ZERO;
+            for _ in 0..iterations {
+                let start = Instant::now();
+                app.apply(Action::CommandOn(Command::AddSubordinate, manager));
+                frame(&ctx, &mut app);
+                total += start.elapsed();
+                app.apply(Action::Command(Command::Undo));
+                frame(&ctx, &mut app);
+            }
+            total
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, scale, analysis_at_10k);
 criterion_main!(benches);

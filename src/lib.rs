@@ -2,6 +2,7 @@
 //!
 //! The library holds everything that does not need a window:
 //! - [`model`]: the chart document, its edits and the undo history;
+//! - [`analysis`]: spans, layers, vacancies, units and shared duties, with an Excel report;
 //! - [`compare`]: two charts compared (what is new, gone, moved, changed), and updates
 //!   from an HR file;
 //! - [`layout`]: the tidy-tree layout, model in and boxes out;
@@ -14,6 +15,7 @@
 //! - [`editor`]: the editor's state and flows, with no egui;
 //! - [`ui`]: the eframe shell: views of the editor.
 
+pub mod analysis;
 pub mod compare;
 pub mod editor;
 pub mod export;

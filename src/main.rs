@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use anyhow::{bail, Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
 
+use organigram::analysis::ColourBy;
 use organigram::export::{export_file, ExportChoices, ExportFormat, PageSetup, Paper, Theme};
 use organigram::format::{hr, load_file, write_atomically, LoadError, SaveOptions};
 use organigram::generate::{generate, Shape};
@@ -63,6 +64,9 @@ enum Command {
     /// Bring a chart up to date with an HR file: structure, titles and holders from the
     /// file; the chart's own duties, notes, colours, pins, dotted lines and units kept.
     Update(cli::compare::UpdateArgs),
+    /// Spans and layers, vacancies, units, shared duties and similar posts: printed, or
+    /// as JSON (--json), or as an Excel workbook (-o report.xlsx).
+    Report(cli::report::ReportArgs),
     /// Write a synthetic chart for trying scale; the same seed gives the same file.
     Generate {
         /// How many posts (positions and assistants).
@@ -130,6 +134,17 @@ struct ExportArgs {
     /// Text below the chart (after the date, if any).
     #[arg(long, value_name = "TEXT")]
     footer: Option<String>,
+    /// Colour posts by their unit, span band, layer or vacancy (with a legend).
+    #[arg(long, value_enum, default_value_t = ColourByArg::Unit)]
+    colour_by: ColourByArg,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ColourByArg {
+    Unit,
+    Span,
+    Layer,
+    Vacancy,
 }
 
 impl ExportArgs {
@@ -166,6 +181,12 @@ impl ExportArgs {
                 ..LayoutOptions::default()
             },
             mark_changes: false,
+            colour_by: match self.colour_by {
+                ColourByArg::Unit => ColourBy::Unit,
+                ColourByArg::Span => ColourBy::SpanBand,
+                ColourByArg::Layer => ColourBy::Layer,
+                ColourByArg::Vacancy => ColourBy::Vacancy,
+            },
         }
     }
 }
@@ -311,6 +332,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Export(args) => export(&args),
         Command::Import(args) => import(&args),
         Command::Diff(args) => cli::compare::diff(&args),
+        Command::Report(args) => cli::report::report(&args, &open_chart(args.file())?),
         Command::Update(args) => cli::compare::update(&args),
         Command::Generate {
             positions,

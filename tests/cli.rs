@@ -517,3 +517,57 @@ fn update_brings_a_chart_up_to_date_with_an_hr_file_and_dry_run_writes_nothing()
         stderr(&output)
     );
 }
+
+#[test]
+fn report_prints_writes_json_and_a_workbook() {
+    let output = organigram(&["report", "sample:seed-marketing-zh"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let text = stdout(&output);
+    assert!(text.contains("5 managers · 4 layers"), "{text}");
+    assert!(text.contains("13 groups of shared duties"), "{text}");
+
+    let output = organigram(&["report", "sample:seed-marketing-zh", "--json"]);
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    assert_eq!(json["spans"]["bands"]["1"], 4);
+    assert_eq!(json["summary"]["layers"], 4);
+    assert_eq!(json["duty_overlap"][0]["similarity"], 1.0);
+
+    let dir = temp_dir();
+    let book = dir.path().join("report.xlsx");
+    let output = organigram(&["report", "sample:seed-marketing-zh", "-o", path_str(&book)]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(std::fs::read(&book).expect("written").starts_with(b"PK"));
+
+    let output = organigram(&["report", "sample:seed-marketing-zh", "--threshold", "1.5"]);
+    assert!(!output.status.success());
+    assert!(
+        stderr(&output).contains("--threshold"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn export_colours_posts_by_span_band_with_a_legend() {
+    let dir = temp_dir();
+    let svg = dir.path().join("spans.svg");
+    let output = organigram(&[
+        "export",
+        "sample:seed-marketing-zh",
+        "-o",
+        path_str(&svg),
+        "--colour-by",
+        "span",
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let drawing = std::fs::read_to_string(&svg).expect("svg");
+    assert!(
+        drawing.contains(">coloured by span of control<"),
+        "the legend"
+    );
+    assert!(drawing.contains(">1 (narrow) · 4<"));
+    assert!(
+        drawing.contains("#e15759"),
+        "narrow managers in the band colour"
+    );
+}

@@ -1103,3 +1103,60 @@ fn the_changes_panel_lists_the_changes_and_a_click_selects_the_card() {
         .query_by_label("Compared with as-is.ron · matched by id")
         .is_none());
 }
+
+#[test]
+fn the_analysis_panel_selects_a_band_and_a_shared_duty_and_colours_by_span() {
+    let mut harness = editor(ScriptedDialogs::default());
+    harness.get_by_label("View").click();
+    harness.run();
+    harness.get_by_label_contains("Analysis").click();
+    harness.run();
+    harness.get_by_label("Managers by span of control");
+    // The seed: four managers with one report, one with two or three.
+    harness.get_by_label("1: 4").click();
+    harness.run();
+    let chart = harness.state().editor().chart().clone();
+    let selected = harness.state().editor().selection().to_vec();
+    assert_eq!(selected.len(), 4);
+    let report = harness
+        .state()
+        .editor()
+        .analysis()
+        .expect("the analysis")
+        .report()
+        .clone();
+    for id in &selected {
+        assert_eq!(report.posts.get(*id).map(|f| f.span), Some(1));
+    }
+    // A shared duty: both regional managers selected, the duty marked in the inspector.
+    harness
+        .get_by_label_contains("1.00 · 负责部门费用的预算和控制")
+        .click();
+    harness.run();
+    let editor = harness.state().editor();
+    let managers: std::collections::BTreeSet<&str> = editor
+        .selection()
+        .iter()
+        .filter_map(|&id| chart.node(id).map(|n| n.title.as_str()))
+        .collect();
+    assert_eq!(managers, ["大区销售经理", "工程销售经理"].into());
+    let (post, index) = editor.duty_highlight().expect("a duty is marked");
+    assert_eq!(editor.primary(), Some(post));
+    assert!(chart.node(post).expect("post").duties[index].starts_with("负责部门费用"));
+    // Colour by span band: the legend shows on the canvas.
+    harness.get_by_label("View").click();
+    harness.run();
+    harness.get_by_label_contains("Colour by").click();
+    harness.run();
+    harness.get_by_label("Span band").click();
+    harness.run();
+    harness.get_by_label("Span of control");
+    harness.get_by_label("1 (narrow) · 4");
+    let colouring = harness
+        .state()
+        .editor()
+        .analysis()
+        .and_then(|a| a.colouring().cloned())
+        .expect("coloured");
+    assert_eq!(colouring.colours.len(), 10, "every post has a colour");
+}

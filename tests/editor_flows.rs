@@ -811,3 +811,45 @@ fn an_update_from_an_hr_file_applies_the_chosen_changes_as_one_undo_step() {
     editor.apply(Action::Command(Command::Undo));
     assert_eq!(editor.chart(), &before, "one undo takes the update back");
 }
+
+#[test]
+fn the_analysis_follows_each_edit_and_is_dropped_when_nothing_needs_it() {
+    let mut editor = seed_editor(Vec::new());
+    assert!(editor.analysis().is_none(), "nothing asked for it");
+    editor.apply(Action::Command(Command::ToggleAnalysis));
+    let narrow = |editor: &Editor| {
+        editor
+            .analysis()
+            .expect("the analysis")
+            .report()
+            .summary
+            .narrow
+    };
+    assert_eq!(narrow(&editor), 4);
+    // 市场经理 gets a report: one more narrow manager.
+    let chart = editor.chart().clone();
+    let market = find(&chart, "市场经理", "市场部");
+    editor.apply(Action::Select(market, SelectMode::Replace));
+    editor.apply(Action::Command(Command::AddSubordinate));
+    editor.apply(Action::FinishRename(Some("市场专员".into())));
+    assert_eq!(narrow(&editor), 5);
+    // The first undo takes back the name, the second the post.
+    editor.apply(Action::Command(Command::Undo));
+    assert_eq!(narrow(&editor), 5);
+    editor.apply(Action::Command(Command::Undo));
+    assert_eq!(narrow(&editor), 4);
+    // Colouring by vacancy keeps it with the panel closed; colouring by unit drops it.
+    editor.apply(Action::Command(Command::ToggleAnalysis));
+    assert!(editor.analysis().is_none());
+    let mut settings = editor.settings().clone();
+    settings.view.colour_by = organigram::analysis::ColourBy::Vacancy;
+    editor.apply(Action::Settings(settings.clone()));
+    let colouring = editor
+        .analysis()
+        .and_then(|a| a.colouring().cloned())
+        .expect("coloured by vacancy");
+    assert_eq!(colouring.legend[2].label, "vacant · 10");
+    settings.view.colour_by = organigram::analysis::ColourBy::Unit;
+    editor.apply(Action::Settings(settings));
+    assert!(editor.analysis().is_none());
+}

@@ -1,3 +1,4 @@
 //! The command line's subcommands that need more than a few lines, one file each.
 
 pub mod compare;
+pub mod report;

@@ -138,6 +138,16 @@ pub enum Action {
     ImportNow,
     /// Compare the chart with the chart or HR file at this path (`--compare`).
     CompareWith(PathBuf),
+    /// A shared duty in the Analysis panel was clicked: select the posts that have it and
+    /// mark the duty of `post` in the inspector.
+    ShowDuty {
+        /// Every post with the duty.
+        posts: Vec<NodeId>,
+        /// The post the inspector shows.
+        post: NodeId,
+        /// The duty's place in its list.
+        index: usize,
+    },
     /// The Changes panel's filter changed.
     FilterChanges(super::compare::ChangeFilter),
     /// A change in the Changes panel was clicked (its index in the diff).

@@ -79,6 +79,7 @@ impl Editor {
             Action::ImportNow => self.import_now(),
             Action::CompareWith(path) => self.start_compare(&path),
             Action::FilterChanges(filter) => self.filter_changes(filter),
+            Action::ShowDuty { posts, post, index } => self.show_duty(posts, post, index),
             Action::GoToChange(at) => self.go_to_change(at),
             Action::ChooseUpdate(choice) => self.choose_update(choice),
             Action::UpdateNow => self.apply_update(),

@@ -81,6 +81,8 @@ pub enum Command {
     ToggleOutline,
     /// Show or hide the inspector panel.
     ToggleInspector,
+    /// Show or hide the Analysis panel: spans, layers, units and shared duties.
+    ToggleAnalysis,
     /// List the keyboard shortcuts.
     ShowShortcuts,
     /// About Organigram.
@@ -89,7 +91,7 @@ pub enum Command {
 
 impl Command {
     /// Every command, in menu order.
-    pub const ALL: [Command; 43] = [
+    pub const ALL: [Command; 44] = [
         Command::New,
         Command::Open,
         Command::Save,
@@ -131,6 +133,7 @@ impl Command {
         Command::SelectNextSibling,
         Command::ToggleOutline,
         Command::ToggleInspector,
+        Command::ToggleAnalysis,
         Command::ShowShortcuts,
         Command::About,
     ];

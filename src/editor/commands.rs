@@ -27,6 +27,7 @@ impl Editor {
             Command::Export => {
                 let mut choices = self.last_export.clone();
                 choices.layout = self.settings.view.layout();
+                choices.colour_by = self.settings.view.colour_by;
                 self.export = Some(choices);
             }
             Command::Quit => self.guard_unsaved(Pending::Quit),
@@ -87,6 +88,7 @@ impl Editor {
             | Command::SelectPreviousSibling
             | Command::SelectNextSibling => self.select_relative(command, primary),
             Command::ToggleOutline => self.settings.show_outline ^= true,
+            Command::ToggleAnalysis => self.settings.show_analysis ^= true,
             Command::ToggleInspector => self.settings.show_inspector ^= true,
             Command::ShowShortcuts => self.show_shortcuts = true,
             Command::About => self.show_about = true,

@@ -11,6 +11,7 @@
 //! and carries out the few [`Effect`]s that need the window.
 
 mod action;
+mod analysis;
 mod apply;
 mod command;
 mod commands;
@@ -33,6 +34,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 pub use action::{Action, Effect, SelectMode, Start, Window};
+pub use analysis::Analysis;
 pub use command::Command;
 pub use compare::{ChangeFilter, Comparison, UpdateChoice, UpdatePreview};
 pub use document::{DiskStamp, DisplayName, Document, Look, Origin, OutlineRow};
@@ -98,6 +100,10 @@ pub struct Editor {
     compare: Option<Comparison>,
     /// The update from an HR file being previewed.
     update: Option<UpdatePreview>,
+    /// The analysis, while the panel is open or cards are coloured by it.
+    analysis: Option<Analysis>,
+    /// The duty the Analysis panel asked the inspector to mark.
+    duty_highlight: Option<(NodeId, usize)>,
     /// The choices of the last export, offered again next time.
     last_export: ExportChoices,
     show_shortcuts: bool,
@@ -179,6 +185,8 @@ impl Editor {
             import: None,
             compare: None,
             update: None,
+            analysis: None,
+            duty_highlight: None,
             last_export: ExportChoices::default(),
             show_shortcuts: false,
             show_about: false,
@@ -264,6 +272,13 @@ impl Editor {
         }
         self.search.refresh(self.doc.chart(), self.doc.revision());
         self.refresh_compare();
+        self.refresh_analysis();
+        if self
+            .duty_highlight
+            .is_some_and(|(id, _)| self.selection.last() != Some(&id))
+        {
+            self.duty_highlight = None;
+        }
         self.settle_view();
     }
 }

@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use crate::analysis::ColourBy;
 use crate::layout::{LayoutOptions, Orientation};
 
 /// How the chart is shown: View ▸ Stack teams of leaves, Duties on cards, Left to right.
@@ -17,6 +18,8 @@ pub struct ViewOptions {
     pub duties_on_cards: bool,
     /// Managers on the left, subordinates to the right.
     pub left_to_right: bool,
+    /// What posts are coloured by: their unit, span band, layer or vacancy.
+    pub colour_by: ColourBy,
 }
 
 impl Default for ViewOptions {
@@ -25,6 +28,7 @@ impl Default for ViewOptions {
             stack_teams: true,
             duties_on_cards: false,
             left_to_right: false,
+            colour_by: ColourBy::Unit,
         }
     }
 }
@@ -54,6 +58,8 @@ pub struct Settings {
     pub show_outline: bool,
     /// Show the inspector panel.
     pub show_inspector: bool,
+    /// Show the Analysis panel.
+    pub show_analysis: bool,
     /// Keep the previous version of a saved file as `NAME.ron.bak`.
     pub keep_backup: bool,
     /// Seconds between recovery copies while there are unsaved changes; 0 turns it off.
@@ -68,6 +74,7 @@ impl Default for Settings {
             recent: Vec::new(),
             show_outline: true,
             show_inspector: true,
+            show_analysis: false,
             keep_backup: true,
             autosave_seconds: 60.0,
             view: ViewOptions::default(),

@@ -4,6 +4,7 @@
 
 use std::fmt::Write;
 
+use crate::analysis::colour_by::CardColouring;
 use crate::compare::{ChangeKind, ChangeMarks, Mark};
 use crate::fonts::{ascent_em, text_width};
 use crate::layout::{route, ChangeLook, ChartLayout, LinkKind, RectInChart, CARD_SPEC};
@@ -22,25 +23,54 @@ const SWATCH: f32 = 11.0;
 /// The most removed nodes the legend names.
 const LISTED_NAMES: usize = 8;
 
-/// The legend's lines, measured.
+/// A legend's swatch: a filled square, or a dashed outline (removed).
+#[derive(Clone, Copy)]
+enum Swatch {
+    Filled(Rgb),
+    Dashed(Rgb),
+}
+
+/// A legend's lines, measured.
 pub(super) struct Legend {
-    items: Vec<(ChangeLook, String)>,
+    items: Vec<(Swatch, String)>,
     caption: String,
     listed: Option<String>,
     /// Its width and height in chart units.
     pub(super) size: (f32, f32),
 }
 
+/// The legend of View ▸ Colour by: a swatch per colour, then what the colours show.
+pub(super) fn colour_legend(colouring: &CardColouring) -> Legend {
+    let items = colouring
+        .legend
+        .iter()
+        .map(|entry| {
+            let c = entry.colour;
+            (Swatch::Filled([c.r, c.g, c.b]), entry.label.clone())
+        })
+        .collect();
+    let caption = format!("coloured by {}", colouring.heading.to_lowercase());
+    measured(items, caption, None)
+}
+
 /// The legend for `changes`.
-pub(super) fn legend(changes: &ChangeMarks) -> Legend {
-    let items: Vec<(ChangeLook, String)> = [
+pub(super) fn legend(changes: &ChangeMarks, palette: &Palette) -> Legend {
+    let items: Vec<(Swatch, String)> = [
         (ChangeLook::Added, ChangeKind::Added, "new"),
         (ChangeLook::Moved, ChangeKind::Moved, "moved"),
         (ChangeLook::Changed, ChangeKind::Changed, "changed"),
         (ChangeLook::Removed, ChangeKind::Removed, "removed"),
     ]
     .into_iter()
-    .map(|(look, kind, word)| (look, format!("{word} {}", changes.count(kind))))
+    .map(|(look, kind, word)| {
+        let colour = CARD_SPEC.change_colour(look, palette);
+        let swatch = if look == ChangeLook::Removed {
+            Swatch::Dashed(colour)
+        } else {
+            Swatch::Filled(colour)
+        };
+        (swatch, format!("{word} {}", changes.count(kind)))
+    })
     .collect();
     let caption = format!("compared with {}", changes.base_name);
     let listed = (!changes.listed.is_empty()).then(|| {
@@ -58,6 +88,11 @@ pub(super) fn legend(changes: &ChangeMarks) -> Legend {
         };
         format!("Removed with their managers: {}{tail}", names.join(", "))
     });
+    measured(items, caption, listed)
+}
+
+/// A legend with its size worked out.
+fn measured(items: Vec<(Swatch, String)>, caption: String, listed: Option<String>) -> Legend {
     let first_width = items
         .iter()
         .map(|(_, label)| SWATCH + 6.0 + text_width(label, LEGEND_PX) + 16.0)
@@ -79,16 +114,15 @@ pub(super) fn legend(changes: &ChangeMarks) -> Legend {
 pub(super) fn legend_svg(out: &mut String, legend: &Legend, x: f32, y: f32, palette: &Palette) {
     let baseline = y + (LEGEND_LINE - LEGEND_PX) / 2.0 + LEGEND_PX * ascent_em();
     let mut left = x;
-    for (look, label) in &legend.items {
-        let colour = CARD_SPEC.change_colour(*look, palette);
+    for (swatch, label) in &legend.items {
         let top = y + (LEGEND_LINE - SWATCH) / 2.0;
-        let (fill, dash) = if *look == ChangeLook::Removed {
-            (
+        let (colour, fill, dash) = match *swatch {
+            Swatch::Dashed(colour) => (
+                colour,
                 "none".to_owned(),
                 dash_attribute(Some(CARD_SPEC.ghost_dash)),
-            )
-        } else {
-            (hex(colour), String::new())
+            ),
+            Swatch::Filled(colour) => (colour, hex(colour), String::new()),
         };
         let _ = writeln!(
             out,

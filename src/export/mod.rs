@@ -19,6 +19,8 @@ use std::sync::Arc;
 
 use thiserror::Error;
 
+use crate::analysis::colour_by::CardColouring;
+use crate::analysis::{ColourBy, Report, DEFAULT_THRESHOLD};
 use crate::compare::ChangeMarks;
 use crate::format::{write_atomically, write_atomically_with, SaveError, SaveOptions};
 use crate::layout::{layout_chart, CardStyle, LayoutOptions};
@@ -116,6 +118,8 @@ pub struct ExportOptions {
     /// A comparison's marks: changed cards outlined and tagged, removed nodes as ghost
     /// cards, a legend; CSV and Excel write the change list instead of the chart.
     pub changes: Option<Arc<ChangeMarks>>,
+    /// Posts coloured by span band, layer or vacancy, with a legend.
+    pub colouring: Option<Arc<CardColouring>>,
 }
 
 impl Default for ExportOptions {
@@ -130,6 +134,7 @@ impl Default for ExportOptions {
             title: None,
             footer: None,
             changes: None,
+            colouring: None,
         }
     }
 }
@@ -171,6 +176,8 @@ pub struct ExportChoices {
     /// While comparing, mark the changes (see [`ExportOptions::changes`]); the caller
     /// that has the comparison puts it in the options.
     pub mark_changes: bool,
+    /// What posts are coloured by.
+    pub colour_by: ColourBy,
 }
 
 impl Default for ExportChoices {
@@ -187,6 +194,7 @@ impl Default for ExportChoices {
             footer: None,
             layout: LayoutOptions::default(),
             mark_changes: true,
+            colour_by: ColourBy::Unit,
         }
     }
 }
@@ -222,6 +230,13 @@ impl ExportChoices {
             title,
             footer,
             changes: None,
+            colouring: (self.colour_by != ColourBy::Unit)
+                .then(|| {
+                    let report = Report::of(chart, DEFAULT_THRESHOLD);
+                    CardColouring::of(self.colour_by, chart, &report)
+                })
+                .flatten()
+                .map(Arc::new),
         }
     }
 }

@@ -31,8 +31,8 @@ struct Frame {
     title: Option<String>,
     subtitle: Option<String>,
     footer: Option<String>,
-    /// A comparison's legend, below the title.
-    legend: Option<Legend>,
+    /// The legends below the title: a comparison's, and Colour by's.
+    legends: Vec<Legend>,
     header_height: f32,
     footer_height: f32,
     /// The widest heading line: the drawing is at least this wide.
@@ -52,9 +52,15 @@ impl Frame {
         if subtitle.is_some() {
             header_height += SUBTITLE_PX * 1.3;
         }
-        let legend = options.changes.as_deref().map(marked::legend);
-        if let Some(legend) = &legend {
-            header_height += legend.size.1;
+        let legends: Vec<Legend> = options
+            .changes
+            .as_deref()
+            .map(|changes| marked::legend(changes, &options.palette))
+            .into_iter()
+            .chain(options.colouring.as_deref().map(marked::colour_legend))
+            .collect();
+        for legend in &legends {
+            header_height += legend.size.1 + 4.0;
         }
         if header_height > 0.0 {
             header_height += 14.0;
@@ -64,7 +70,7 @@ impl Frame {
             subtitle
                 .as_deref()
                 .map_or(0.0, |t| text_width(t, SUBTITLE_PX)),
-            legend.as_ref().map_or(0.0, |l| l.size.0),
+            legends.iter().map(|l| l.size.0).fold(0.0, f32::max),
         ]
         .into_iter()
         .fold(0.0, f32::max);
@@ -77,7 +83,7 @@ impl Frame {
             title,
             subtitle,
             footer: options.footer.clone(),
-            legend,
+            legends,
             header_height,
             footer_height,
             header_width,
@@ -163,8 +169,10 @@ fn header_svg(out: &mut String, frame: &Frame, palette: &crate::theme::Palette) 
         );
         baseline += SUBTITLE_PX * (1.3 - ascent_em());
     }
-    if let Some(legend) = &frame.legend {
-        marked::legend_svg(out, legend, MARGIN, baseline + 4.0, palette);
+    let mut top = baseline + 4.0;
+    for legend in &frame.legends {
+        marked::legend_svg(out, legend, MARGIN, top, palette);
+        top += legend.size.1 + 4.0;
     }
 }
 
@@ -253,6 +261,10 @@ fn cards_svg(
                 .copied()
                 .unwrap_or_else(|| chart.colour_of(parent))
         };
+        let coloured = options
+            .colouring
+            .as_deref()
+            .and_then(|c| c.colours.get(card.id).copied());
         let own = node
             .colour
             .or_else(|| chart.parent(card.id).and_then(inherited));
@@ -267,7 +279,7 @@ fn cards_svg(
             out,
             rect,
             node.kind,
-            options.palette.band(own),
+            options.palette.band(coloured.or(own)),
             hidden,
             &card_text(node, &options.style),
             options,

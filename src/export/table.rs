@@ -152,26 +152,42 @@ fn csv_of<const N: usize>(
 }
 
 /// How a table looks in Excel.
-struct Sheet<'a, const N: usize> {
-    name: &'a str,
-    columns: &'a [&'a str; N],
+pub(crate) struct Sheet<'a, const N: usize> {
+    /// The sheet's name.
+    pub(crate) name: &'a str,
+    /// The header row.
+    pub(crate) columns: &'a [&'a str; N],
     /// In Excel's character units.
-    widths: &'a [f64; N],
+    pub(crate) widths: &'a [f64; N],
     /// Columns written as numbers when they parse as one.
-    numbers: &'a [usize],
+    pub(crate) numbers: &'a [usize],
     /// Columns from this one on wrap their text.
-    wrapped_from: usize,
+    pub(crate) wrapped_from: usize,
 }
 
-/// Rows as a workbook with a bold, frozen header, an autofilter and column widths;
-/// `row_name` names a row for the error about a cell too long for Excel.
+/// Rows as a workbook of one sheet; see [`add_sheet`].
 fn xlsx_of<const N: usize>(
     sheet_look: &Sheet<N>,
     rows: impl Iterator<Item = [String; N]>,
     row_name: impl Fn(usize) -> String,
 ) -> Result<Vec<u8>, ExportError> {
-    let render = |error: rust_xlsxwriter::XlsxError| ExportError::Render(error.to_string());
     let mut book = Workbook::new();
+    add_sheet(&mut book, sheet_look, rows, row_name)?;
+    book.save_to_buffer().map_err(render)
+}
+
+fn render(error: rust_xlsxwriter::XlsxError) -> ExportError {
+    ExportError::Render(error.to_string())
+}
+
+/// Adds rows as a sheet with a bold, frozen header, an autofilter and column widths;
+/// `row_name` names a row for the error about a cell too long for Excel.
+pub(crate) fn add_sheet<const N: usize>(
+    book: &mut Workbook,
+    sheet_look: &Sheet<N>,
+    rows: impl Iterator<Item = [String; N]>,
+    row_name: impl Fn(usize) -> String,
+) -> Result<(), ExportError> {
     let bold = Format::new().set_bold();
     let text = Format::new().set_align(FormatAlign::Top);
     let wrapped = Format::new().set_text_wrap().set_align(FormatAlign::Top);
@@ -220,5 +236,5 @@ fn xlsx_of<const N: usize>(
     sheet
         .autofilter(0, 0, count, N as u16 - 1)
         .map_err(render)?;
-    book.save_to_buffer().map_err(render)
+    Ok(())
 }

@@ -30,6 +30,7 @@ pub struct OrganigramApp {
     wake_set: bool,
     /// What the left panel shows while comparing.
     left_tab: LeftTab,
+    analysis_panel: super::analysis_panel::AnalysisPanel,
     /// Whether the editor was comparing last frame (a new comparison shows its changes).
     was_comparing: bool,
 }
@@ -76,6 +77,7 @@ impl OrganigramApp {
             system_font: None,
             wake_set: false,
             left_tab: LeftTab::Changes,
+            analysis_panel: Default::default(),
             was_comparing: false,
         }
     }
@@ -184,6 +186,14 @@ impl OrganigramApp {
             .show(ui, |ui| actions.extend(super::menus::toolbar(ui, editor)));
         egui::Panel::bottom("organigram-status")
             .show(ui, |ui| super::status::status_bar(ui, editor));
+        if settings.show_analysis {
+            let panel = &mut self.analysis_panel;
+            egui::Panel::bottom("organigram-analysis")
+                .resizable(true)
+                .default_size(280.0)
+                .size_range(160.0..=600.0)
+                .show(ui, |ui| actions.extend(panel.show(ui, editor)));
+        }
         let comparing = editor.comparison().is_some();
         if comparing && !self.was_comparing {
             self.left_tab = LeftTab::Changes;
@@ -231,6 +241,7 @@ impl OrganigramApp {
                 actions.extend(canvas.show(ui, editor));
                 actions.extend(rename_box.show(ui, canvas, editor));
                 super::overlays::notice(ui, canvas.rect(), editor);
+                super::overlays::colour_legend(ui, canvas.rect(), editor);
             });
         actions
     }

@@ -65,6 +65,7 @@ impl CommandUi for Command {
             Command::SelectNextSibling => "Select next sibling",
             Command::ToggleOutline => "Outline panel",
             Command::ToggleInspector => "Inspector panel",
+            Command::ToggleAnalysis => "Analysis",
             Command::ShowShortcuts => "Keyboard shortcuts",
             Command::About => "About Organigram",
         }
@@ -124,6 +125,9 @@ impl CommandUi for Command {
             Command::SelectNextSibling => "Select the card to the right",
             Command::ToggleOutline => "Show or hide the outline on the left",
             Command::ToggleInspector => "Show or hide the inspector on the right",
+            Command::ToggleAnalysis => {
+                "Spans and layers, vacancies, units and shared duties, in a panel below the chart"
+            }
             Command::ShowShortcuts => "List every keyboard shortcut",
             Command::About => "Version and licences",
         }
@@ -178,6 +182,7 @@ impl CommandUi for Command {
             | Command::ToggleInspector
             | Command::About => None,
             Command::ShowShortcuts => key(none, Key::F1),
+            Command::ToggleAnalysis => key(Modifiers::ALT, Key::A),
         }
     }
 

@@ -77,6 +77,12 @@ fn form(ui: &mut Ui, choices: &mut ExportChoices, editor: &Editor, has_selection
         choices.title = title.then(String::new);
     }
     ui.checkbox(&mut choices.date, "Today's date below the chart");
+    ui.horizontal(|ui| {
+        ui.label("Colour posts by");
+        for by in crate::analysis::ColourBy::ALL {
+            ui.radio_value(&mut choices.colour_by, by, super::words::colour_by(by));
+        }
+    });
     if let Some(comparison) = editor.comparison() {
         ui.checkbox(
             &mut choices.mark_changes,

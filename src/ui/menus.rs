@@ -4,6 +4,7 @@
 use egui::{Button, Ui};
 
 use super::command::CommandUi;
+use crate::analysis::ColourBy;
 use crate::editor::{Action, Command, Editor, Settings};
 use crate::samples;
 
@@ -50,6 +51,7 @@ fn toggle_state(editor: &Editor, command: Command) -> Option<bool> {
         Command::ToggleLeftToRight => Some(settings.view.left_to_right),
         Command::ToggleOutline => Some(settings.show_outline),
         Command::ToggleInspector => Some(settings.show_inspector),
+        Command::ToggleAnalysis => Some(settings.show_analysis),
         _ => None,
     }
 }
@@ -181,11 +183,34 @@ fn view_menu(ui: &mut Ui, editor: &Editor, actions: &mut Vec<Action>) {
         item(ui, editor, command, actions);
     }
     ui.separator();
+    colour_by_menu(ui, editor, actions);
+    item(ui, editor, Command::ToggleAnalysis, actions);
+    ui.separator();
     item(ui, editor, Command::ToggleOutline, actions);
     item(ui, editor, Command::ToggleInspector, actions);
     ui.separator();
     ui.label("Theme");
     egui::widgets::global_theme_preference_buttons(ui);
+}
+
+/// View ▸ Colour by: unit, span band, layer or vacancy.
+fn colour_by_menu(ui: &mut Ui, editor: &Editor, actions: &mut Vec<Action>) {
+    let mut settings = editor.settings().clone();
+    ui.menu_button("Colour by", |ui| {
+        for by in ColourBy::ALL {
+            if ui
+                .radio_value(
+                    &mut settings.view.colour_by,
+                    by,
+                    super::words::colour_by(by),
+                )
+                .clicked()
+            {
+                ui.close();
+            }
+        }
+    });
+    changed_settings(editor, settings, actions);
 }
 
 /// Settings edited in a menu go back as one action, if anything changed.

@@ -3,6 +3,7 @@
 //! changes the chart. [`Command`] (with its words and shortcuts in [`command`]) drives
 //! the menus, the toolbar, the shortcuts and their help.
 
+mod analysis_panel;
 mod app;
 pub mod canvas;
 mod changes_panel;

@@ -49,6 +49,35 @@ pub fn notice(ui: &egui::Ui, canvas: Rect, editor: &Editor) {
         });
 }
 
+/// The legend of View ▸ Colour by, at the top right of `canvas`, when cards are
+/// coloured by span band, layer or vacancy.
+pub fn colour_legend(ui: &egui::Ui, canvas: Rect, editor: &Editor) {
+    let Some(colouring) = editor.analysis().and_then(|a| a.colouring()) else {
+        return;
+    };
+    egui::Area::new(Id::new("organigram-colour-legend"))
+        .fixed_pos(canvas.right_top() + egui::vec2(-12.0, 12.0))
+        .pivot(egui::Align2::RIGHT_TOP)
+        .order(egui::Order::Foreground)
+        .constrain_to(canvas)
+        .interactable(false)
+        .show(ui.ctx(), |ui| {
+            egui::Frame::popup(ui.style()).show(ui, |ui| {
+                ui.label(egui::RichText::new(&colouring.heading).strong());
+                for entry in &colouring.legend {
+                    ui.horizontal(|ui| {
+                        let (rect, _) =
+                            ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
+                        let c = entry.colour;
+                        ui.painter()
+                            .rect_filled(rect, 2.0, egui::Color32::from_rgb(c.r, c.g, c.b));
+                        ui.label(&entry.label);
+                    });
+                }
+            });
+        });
+}
+
 /// The in-place title editor's own state: the text typed so far.
 #[derive(Default)]
 pub struct RenameBox {

@@ -201,6 +201,17 @@ pub fn described(description: &NodeDescription) -> String {
     text
 }
 
+/// What cards can be coloured by, in menus.
+pub fn colour_by(by: crate::analysis::ColourBy) -> &'static str {
+    use crate::analysis::ColourBy;
+    match by {
+        ColourBy::Unit => "Unit",
+        ColourBy::SpanBand => "Span band",
+        ColourBy::Layer => "Layer",
+        ColourBy::Vacancy => "Vacancy",
+    }
+}
+
 /// An export format's name on buttons.
 pub fn format_name(format: ExportFormat) -> String {
     format.name().to_uppercase()

@@ -178,7 +178,11 @@ impl Canvas {
             drop_target: self.drag.and_then(|drag| drag.target),
             changes: editor
                 .comparison()
-                .map(|comparison| scene::SharedMarks(comparison.marks().clone())),
+                .map(|comparison| scene::Shared(comparison.marks().clone())),
+            colouring: editor
+                .analysis()
+                .and_then(|analysis| analysis.colouring())
+                .map(|colouring| scene::Shared(colouring.clone())),
         };
         let view = to_rect(editor.viewport().visible());
         let zoom = editor.viewport().zoom;

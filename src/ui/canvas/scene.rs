@@ -12,6 +12,7 @@ use super::link_shape::{Link, LinkShape};
 use super::look::DropMark;
 use std::sync::Arc;
 
+use crate::analysis::colour_by::CardColouring;
 use crate::compare::ChangeMarks;
 use crate::editor::Document;
 use crate::layout::{connectors_to, Placement};
@@ -39,16 +40,18 @@ pub struct Marks {
     /// The card a dragged card would drop on, and whether it would be accepted.
     pub drop_target: Option<(NodeId, DropMark)>,
     /// While comparing: the comparison's marks.
-    pub changes: Option<SharedMarks>,
+    pub changes: Option<Shared<ChangeMarks>>,
+    /// Cards coloured by span band, layer or vacancy: each post's colour.
+    pub colouring: Option<Shared<CardColouring>>,
 }
 
-/// A comparison's marks, shared with the editor; equal when they are the same marks (a
-/// rebuilt comparison is a new one), so comparing them costs nothing.
+/// Derived data shared with the editor; equal when it is the same data (a rebuild makes
+/// new data), so comparing it costs nothing.
 #[derive(Clone, Debug)]
-pub struct SharedMarks(pub Arc<ChangeMarks>);
+pub struct Shared<T>(pub Arc<T>);
 
-impl PartialEq for SharedMarks {
-    fn eq(&self, other: &SharedMarks) -> bool {
+impl<T> PartialEq for Shared<T> {
+    fn eq(&self, other: &Shared<T>) -> bool {
         Arc::ptr_eq(&self.0, &other.0)
     }
 }
@@ -275,9 +278,13 @@ fn look_of(doc: &Document, id: NodeId, placement: Placement, marks: &Marks) -> C
     let chart = doc.chart();
     let node = chart.node(id);
     let collapsed = node.is_some_and(|n| n.collapsed);
+    let coloured = marks
+        .colouring
+        .as_ref()
+        .and_then(|shared| shared.0.colours.get(id).copied());
     CardLook {
         kind: node.map_or(NodeKind::Position, |n| n.kind),
-        colour: chart.colour_of(id),
+        colour: coloured.or_else(|| chart.colour_of(id)),
         collapsed,
         hidden_below: doc.hidden_below(id) as u32,
         has_children: !chart.children(id).is_empty(),

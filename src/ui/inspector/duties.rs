@@ -14,7 +14,7 @@ impl Inspector {
         ui: &mut Ui,
         id: NodeId,
         duties: &[String],
-        is_unit: bool,
+        (is_unit, marked): (bool, Option<usize>),
         actions: &mut Vec<Action>,
     ) {
         let heading = if is_unit {
@@ -28,10 +28,23 @@ impl Inspector {
         // Drops are read per row (to know where), so the zone's own payload is not needed.
         let _ = ui.dnd_drop_zone::<usize, ()>(egui::Frame::new(), |ui| {
             for (n, duty) in duties.iter().enumerate() {
+                let top = ui.cursor().top();
                 if let Some(step) =
                     self.duty_row(ui, id, n, duty, duties.len(), text_width, actions)
                 {
                     moved = Some(step);
+                }
+                if marked == Some(n) {
+                    // The duty the Analysis panel pointed at: a bar beside it, scrolled to once.
+                    let bottom = ui.cursor().top();
+                    let left = ui.max_rect().left() - 4.0;
+                    let bar = egui::Rect::from_x_y_ranges(left..=left + 3.0, top..=bottom);
+                    ui.painter()
+                        .rect_filled(bar, 1.0, ui.visuals().selection.bg_fill);
+                    if self.scrolled_to != Some((id, n)) {
+                        self.scrolled_to = Some((id, n));
+                        ui.scroll_to_rect(bar, Some(egui::Align::Center));
+                    }
                 }
             }
         });

@@ -35,6 +35,8 @@ pub struct Inspector {
     new_duty: String,
     dotted_filter: String,
     colour_gesture: bool,
+    /// The marked duty the panel last scrolled to, so it scrolls there once.
+    scrolled_to: Option<(NodeId, usize)>,
 }
 
 /// What a text field gave back this frame.
@@ -159,7 +161,17 @@ impl Inspector {
             self.dotted_editor(ui, editor, id, &node.dotted, actions);
         }
         ui.separator();
-        self.duties_editor(ui, id, &node.duties, node.kind == NodeKind::Unit, actions);
+        let marked = editor
+            .duty_highlight()
+            .filter(|(post, _)| *post == id)
+            .map(|(_, index)| index);
+        self.duties_editor(
+            ui,
+            id,
+            &node.duties,
+            (node.kind == NodeKind::Unit, marked),
+            actions,
+        );
     }
 
     /// Holder, vacancy and headcount.
