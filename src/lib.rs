@@ -9,6 +9,7 @@
 //! - [`format`]: reading and writing chart files;
 //! - [`export`]: writing a laid-out chart for other programs;
 //! - [`generate`]: synthetic charts for trying scale;
+//! - [`i18n`]: the editor's languages (English, Simplified Chinese) and their words;
 //! - [`samples`]: the sample charts embedded in the binary;
 //! - [`fonts`]: the bundled card font and text measurement;
 //! - [`theme`]: the colours shared by the editor and the exports;
@@ -22,6 +23,7 @@ pub mod export;
 pub mod fonts;
 pub mod format;
 pub mod generate;
+pub mod i18n;
 pub mod layout;
 pub mod model;
 pub mod samples;

@@ -137,6 +137,16 @@ struct ExportArgs {
     /// Colour posts by their unit, span band, layer or vacancy (with a legend).
     #[arg(long, value_enum, default_value_t = ColourByArg::Unit)]
     colour_by: ColourByArg,
+    /// The language of the export's own words (the vacancy marker, the date, legends);
+    /// by default the chart's, from its title.
+    #[arg(long, value_enum)]
+    lang: Option<LangArg>,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum LangArg {
+    En,
+    Zh,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -187,6 +197,10 @@ impl ExportArgs {
                 ColourByArg::Layer => ColourBy::Layer,
                 ColourByArg::Vacancy => ColourBy::Vacancy,
             },
+            lang: self.lang.map(|lang| match lang {
+                LangArg::En => organigram::i18n::Lang::English,
+                LangArg::Zh => organigram::i18n::Lang::Chinese,
+            }),
         }
     }
 }

@@ -8,11 +8,21 @@ use egui_kittest::kittest::Queryable;
 use egui_kittest::Harness;
 use organigram::editor::{Action, Editor, Picked, ScriptedDialogs, Start};
 use organigram::format::load_file;
+use organigram::i18n::{Lang, LanguageChoice};
 use organigram::model::{Chart, NodeId, NodeKind};
 use organigram::ui::command::CommandUi;
 use organigram::ui::OrganigramApp;
 
+/// The window, in English whatever the machine's locale (the Chinese UI has its own
+/// scenario).
 fn harness(app: OrganigramApp) -> Harness<'static, OrganigramApp> {
+    harness_in(app, Lang::English)
+}
+
+fn harness_in(mut app: OrganigramApp, lang: Lang) -> Harness<'static, OrganigramApp> {
+    let mut settings = app.editor().settings().clone();
+    settings.language = LanguageChoice::Fixed(lang);
+    app.apply(Action::Settings(settings));
     Harness::builder()
         .with_size([1500.0, 950.0])
         .with_max_steps(24)

@@ -15,6 +15,9 @@ fn seed_editor(answers: Vec<Picked>) -> Editor {
         answers: answers.into(),
     };
     let mut editor = Editor::new(Start::default(), Box::new(dialogs));
+    let mut settings = editor.settings().clone();
+    settings.language = organigram::i18n::LanguageChoice::Fixed(organigram::i18n::Lang::English);
+    editor.apply(Action::Settings(settings));
     editor.apply(Action::CanvasSize([1000.0, 700.0]));
     editor
 }

@@ -11,7 +11,7 @@ use organigram::samples::SAMPLES;
 
 fn options_for(chart: &Chart) -> ExportOptions {
     ExportOptions {
-        style: CardStyle::for_language_of(chart.title()),
+        style: CardStyle::for_language(organigram::i18n::Lang::of_text(chart.title())),
         ..ExportOptions::default()
     }
 }

@@ -338,7 +338,7 @@ fn pins_from_format_1_0_keep_their_place_as_offsets_from_the_manager() {
         vec![organigram::format::LoadNote::PinsConverted { count: 1 }]
     );
     let chart = loaded.chart;
-    let style = CardStyle::for_language_of(chart.title());
+    let style = CardStyle::for_language(organigram::i18n::Lang::of_text(chart.title()));
     let layout = layout_chart(&chart, &style, &LayoutOptions::default());
     let card = layout.rect(NodeId(4)).expect("laid out");
     assert_eq!(

@@ -28,6 +28,7 @@ impl Editor {
                 let mut choices = self.last_export.clone();
                 choices.layout = self.settings.view.layout();
                 choices.colour_by = self.settings.view.colour_by;
+                choices.lang = Some(self.language());
                 self.export = Some(choices);
             }
             Command::Quit => self.guard_unsaved(Pending::Quit),

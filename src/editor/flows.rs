@@ -32,14 +32,10 @@ impl Editor {
     pub(super) fn carry_on(&mut self, pending: Pending) {
         match pending {
             Pending::New => {
-                let title = if self.chart().title().chars().any(crate::fonts::is_wide) {
-                    "新组织架构图"
-                } else {
-                    "New organisation chart"
-                };
-                let mut chart = Chart::new(title, "");
+                let lang = self.language();
+                let mut chart = Chart::new(&crate::i18n::tr(lang, "new-chart"), "");
                 let root = chart.fresh_id();
-                let node = Node::new(NodeKind::Unit, default_title(NodeKind::Unit, title));
+                let node = Node::new(NodeKind::Unit, default_title(NodeKind::Unit, lang));
                 let _ = chart.apply(Edit::AddNode {
                     id: root,
                     parent: None,

@@ -248,13 +248,13 @@ impl Editor {
         std::mem::take(&mut self.effects)
     }
 
-    /// How cards are measured and laid out now: the view options, in the chart's language.
+    /// How cards are measured and laid out now: the view options, in the editor's language.
     pub fn look(&self) -> Look {
         let view = self.settings.view;
         Look {
             style: crate::layout::CardStyle {
                 show_duties: view.duties_on_cards,
-                ..crate::layout::CardStyle::for_language_of(self.doc.chart().title())
+                ..crate::layout::CardStyle::for_language(self.language())
             },
             layout: view.layout(),
         }

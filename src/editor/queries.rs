@@ -9,6 +9,7 @@ use super::settings::Settings;
 use super::viewport::Viewport;
 use super::Editor;
 use crate::export::ExportChoices;
+use crate::i18n::Lang;
 use crate::model::{Chart, Edit, EditError, Field, Node, NodeId, NodeKind};
 
 /// A node told apart from others with the same title: its unit and its manager.
@@ -43,7 +44,13 @@ impl Editor {
         self.selection.last().copied()
     }
 
-    /// The remembered preferences.
+    /// The language the editor speaks: the one chosen in View ▸ Language, or the
+    /// system's.
+    pub fn language(&self) -> Lang {
+        self.settings.language.resolve()
+    }
+
+    /// Remembered preferences.
     pub fn settings(&self) -> &Settings {
         &self.settings
     }
@@ -180,7 +187,7 @@ impl Editor {
             ),
             _ => return None,
         };
-        let node = Node::new(kind, default_title(kind, chart.title()));
+        let node = Node::new(kind, default_title(kind, self.language()));
         let edit = Edit::AddNode {
             id,
             parent,
@@ -224,15 +231,12 @@ impl Editor {
     }
 }
 
-/// The title a new card of `kind` gets, in the language of a chart titled `chart_title`.
-pub(super) fn default_title(kind: NodeKind, chart_title: &str) -> &'static str {
-    let chinese = chart_title.chars().any(crate::fonts::is_wide);
-    match (kind, chinese) {
-        (NodeKind::Unit, true) => "新部门",
-        (NodeKind::Unit, false) => "New unit",
-        (NodeKind::Assistant, true) => "助理",
-        (NodeKind::Assistant, false) => "Assistant",
-        (NodeKind::Position, true) => "新岗位",
-        (NodeKind::Position, false) => "New position",
-    }
+/// The title a new card of `kind` gets, in the editor's language.
+pub(super) fn default_title(kind: NodeKind, lang: Lang) -> String {
+    let id = match kind {
+        NodeKind::Unit => "new-unit",
+        NodeKind::Assistant => "new-assistant",
+        NodeKind::Position => "new-position",
+    };
+    crate::i18n::tr(lang, id)
 }

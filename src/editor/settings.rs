@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use crate::analysis::ColourBy;
+use crate::i18n::LanguageChoice;
 use crate::layout::{LayoutOptions, Orientation};
 
 /// How the chart is shown: View ▸ Stack teams of leaves, Duties on cards, Left to right.
@@ -66,6 +67,8 @@ pub struct Settings {
     pub autosave_seconds: f64,
     /// How the chart is shown.
     pub view: ViewOptions,
+    /// The language of the editor (View ▸ Language).
+    pub language: LanguageChoice,
 }
 
 impl Default for Settings {
@@ -78,6 +81,7 @@ impl Default for Settings {
             keep_backup: true,
             autosave_seconds: 60.0,
             view: ViewOptions::default(),
+            language: LanguageChoice::System,
         }
     }
 }

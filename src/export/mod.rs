@@ -5,7 +5,6 @@
 //! renders that SVG to PNG with resvg, and [`pdf`] converts it to PDF with svg2pdf, both
 //! from the same usvg tree with the bundled CJK font, so output is the same everywhere.
 
-mod date;
 pub mod json;
 mod marked;
 pub mod page;
@@ -22,12 +21,12 @@ use thiserror::Error;
 use crate::analysis::colour_by::CardColouring;
 use crate::analysis::{ColourBy, Report, DEFAULT_THRESHOLD};
 use crate::compare::ChangeMarks;
+use crate::i18n::{long_date, today, Lang};
 use crate::format::{write_atomically, write_atomically_with, SaveError, SaveOptions};
 use crate::layout::{layout_chart, CardStyle, LayoutOptions};
 use crate::model::{Chart, NodeId};
 use crate::theme::Palette;
 
-pub use date::today;
 pub use marked::fit as fit_text;
 pub use page::{PageSetup, Paper};
 
@@ -178,6 +177,9 @@ pub struct ExportChoices {
     pub mark_changes: bool,
     /// What posts are coloured by.
     pub colour_by: ColourBy,
+    /// The language of the export's own words (the vacancy marker, the date, legends);
+    /// `None` for the chart's language, guessed from its title.
+    pub lang: Option<Lang>,
 }
 
 impl Default for ExportChoices {
@@ -195,6 +197,7 @@ impl Default for ExportChoices {
             layout: LayoutOptions::default(),
             mark_changes: true,
             colour_by: ColourBy::Unit,
+            lang: None,
         }
     }
 }
@@ -202,9 +205,10 @@ impl Default for ExportChoices {
 impl ExportChoices {
     /// The options that draw `chart` as chosen.
     pub fn options(&self, chart: &Chart) -> ExportOptions {
+        let lang = self.lang.unwrap_or_else(|| Lang::of_text(chart.title()));
         let footer = match (self.date, &self.footer) {
-            (true, Some(text)) => Some(format!("{}  ·  {text}", today())),
-            (true, None) => Some(today()),
+            (true, Some(text)) => Some(format!("{}  ·  {text}", long_date(lang, today()))),
+            (true, None) => Some(long_date(lang, today())),
             (false, text) => text.clone(),
         };
         let title = self.title.as_ref().map(|text| {
@@ -217,7 +221,7 @@ impl ExportChoices {
         ExportOptions {
             style: CardStyle {
                 show_duties: self.duties,
-                ..CardStyle::for_language_of(chart.title())
+                ..CardStyle::for_language(lang)
             },
             layout: self.layout.clone(),
             palette: match self.theme {

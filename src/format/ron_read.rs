@@ -324,7 +324,7 @@ fn pins_in_new_format(text: &str, source_name: &str, nodes: &[NodeId]) -> LoadEr
 
 /// Turns the absolute pins of a file before format 1.1 into offsets.
 fn convert_absolute_pins(chart: &mut Chart) {
-    let style = CardStyle::for_language_of(chart.title());
+    let style = CardStyle::for_language(crate::i18n::Lang::of_text(chart.title()));
     let edits: Vec<Edit> = absolute_pins_to_offsets(chart, &style)
         .into_iter()
         .map(|(id, offset)| Edit::SetField {

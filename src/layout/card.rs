@@ -63,12 +63,11 @@ impl Default for CardStyle {
 }
 
 impl CardStyle {
-    /// The default style, speaking the chart's language: a chart whose title is Chinese
-    /// marks vacant posts “空缺”.
-    pub fn for_language_of(sample_text: &str) -> CardStyle {
-        let chinese = sample_text.chars().any(crate::fonts::is_wide);
+    /// The default style, speaking `lang`: vacant posts are marked “空缺” in Chinese and
+    /// “Vacant” in English.
+    pub fn for_language(lang: crate::i18n::Lang) -> CardStyle {
         CardStyle {
-            vacant_text: if chinese { "空缺" } else { "Vacant" }.to_owned(),
+            vacant_text: crate::i18n::tr(lang, "card-vacant"),
             ..CardStyle::default()
         }
     }
@@ -327,7 +326,7 @@ mod tests {
 
     #[test]
     fn vacant_posts_say_so_and_units_have_no_holder_line() {
-        let style = CardStyle::for_language_of("营销部");
+        let style = CardStyle::for_language(crate::i18n::Lang::Chinese);
         let post = card_text(&Node::new(NodeKind::Position, "销售主管"), &style);
         assert!(post
             .lines

@@ -132,6 +132,7 @@ impl OrganigramApp {
 
     /// Draws one frame of the whole editor in `ui` and applies what it asked for.
     pub fn ui_body(&mut self, ui: &mut Ui) {
+        crate::i18n::set_current(self.editor.language());
         let ctx = ui.ctx().clone();
         // Fonts set now take effect next frame; until then the card font does not exist.
         let fonts_active = self.fonts_ready;
@@ -270,6 +271,7 @@ impl OrganigramApp {
 
 impl eframe::App for OrganigramApp {
     fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
+        crate::i18n::set_current(self.editor.language());
         // Runs while the window is minimised too: a close request still asks first.
         if ctx.input(|i| i.viewport().close_requested()) {
             self.editor.apply(Action::CloseRequested);

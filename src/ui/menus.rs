@@ -6,6 +6,7 @@ use egui::{Button, Ui};
 use super::command::CommandUi;
 use crate::analysis::ColourBy;
 use crate::editor::{Action, Command, Editor, Settings};
+use crate::i18n::{Lang, LanguageChoice};
 use crate::samples;
 
 /// A menu entry for `command` with its shortcut and tooltip, enabled when the editor says
@@ -189,8 +190,49 @@ fn view_menu(ui: &mut Ui, editor: &Editor, actions: &mut Vec<Action>) {
     item(ui, editor, Command::ToggleOutline, actions);
     item(ui, editor, Command::ToggleInspector, actions);
     ui.separator();
-    ui.label("Theme");
-    egui::widgets::global_theme_preference_buttons(ui);
+    language_menu(ui, editor, actions);
+    theme_menu(ui);
+}
+
+/// View ▸ Language: follow the system, English or 简体中文, switched at once.
+fn language_menu(ui: &mut Ui, editor: &Editor, actions: &mut Vec<Action>) {
+    let mut settings = editor.settings().clone();
+    ui.menu_button(crate::t!("menu-language"), |ui| {
+        let system = crate::t!(
+            "menu-language-system",
+            language = crate::i18n::system_language().native_name()
+        );
+        let mut choices = vec![(LanguageChoice::System, system)];
+        for lang in Lang::ALL {
+            choices.push((LanguageChoice::Fixed(lang), lang.native_name().to_owned()));
+        }
+        for (choice, text) in choices {
+            if ui.radio_value(&mut settings.language, choice, text).clicked() {
+                ui.close();
+            }
+        }
+    });
+    changed_settings(editor, settings, actions);
+}
+
+/// View ▸ Theme: follow the system, dark or light (egui's own setting, which it keeps).
+fn theme_menu(ui: &mut Ui) {
+    ui.menu_button(crate::t!("menu-theme"), |ui| {
+        let mut preference = ui.ctx().options(|o| o.theme_preference);
+        let before = preference;
+        for (choice, id) in [
+            (egui::ThemePreference::System, "menu-theme-system"),
+            (egui::ThemePreference::Dark, "menu-theme-dark"),
+            (egui::ThemePreference::Light, "menu-theme-light"),
+        ] {
+            if ui.radio_value(&mut preference, choice, crate::t!(id)).clicked() {
+                ui.close();
+            }
+        }
+        if preference != before {
+            ui.ctx().set_theme(preference);
+        }
+    });
 }
 
 /// View ▸ Colour by: unit, span band, layer or vacancy.

@@ -9,6 +9,7 @@ pub mod canvas;
 mod changes_panel;
 pub mod command;
 mod dialogs;
+pub mod errors;
 mod export_dialog;
 pub mod files;
 pub mod fonts;
