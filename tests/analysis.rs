@@ -6,6 +6,7 @@ use std::collections::BTreeSet;
 
 use organigram::analysis::colour_by::CardColouring;
 use organigram::analysis::{output, ColourBy, Report, DEFAULT_THRESHOLD};
+use organigram::i18n::Lang;
 use organigram::model::{Chart, Edit, Node, NodeId, NodeKind};
 use organigram::samples;
 
@@ -329,8 +330,9 @@ fn the_json_and_the_workbook_have_every_part() {
 fn colour_by_gives_each_post_its_colour_and_a_legend() {
     let c = company();
     let report = Report::of(&c.chart, DEFAULT_THRESHOLD);
-    assert!(CardColouring::of(ColourBy::Unit, &c.chart, &report).is_none());
-    let spans = CardColouring::of(ColourBy::SpanBand, &c.chart, &report).expect("colours");
+    assert!(CardColouring::of(ColourBy::Unit, &c.chart, &report, Lang::English).is_none());
+    let spans =
+        CardColouring::of(ColourBy::SpanBand, &c.chart, &report, Lang::English).expect("colours");
     assert_eq!(spans.legend.len(), 7);
     assert_eq!(spans.legend[0].label, "1 (narrow) · 1");
     assert_eq!(spans.legend[6].label, "not a manager · 18");
@@ -339,12 +341,27 @@ fn colour_by_gives_each_post_its_colour_and_a_legend() {
         spans.colours.get(c.company).is_none(),
         "units keep their colour"
     );
-    let vacancy = CardColouring::of(ColourBy::Vacancy, &c.chart, &report).expect("colours");
+    let vacancy =
+        CardColouring::of(ColourBy::Vacancy, &c.chart, &report, Lang::English).expect("colours");
     let labels: Vec<&str> = vacancy.legend.iter().map(|e| e.label.as_str()).collect();
     assert_eq!(
         labels,
         vec!["filled · 20", "partly vacant · 1", "vacant · 1"]
     );
-    let layers = CardColouring::of(ColourBy::Layer, &c.chart, &report).expect("colours");
+    let layers =
+        CardColouring::of(ColourBy::Layer, &c.chart, &report, Lang::English).expect("colours");
     assert_eq!(layers.legend.len(), 3);
+    assert_eq!(spans.heading, "Span of control");
+    assert_eq!(spans.caption, "coloured by span of control");
+    // The same legend in Chinese: the same colours and counts, other words.
+    let zh =
+        CardColouring::of(ColourBy::SpanBand, &c.chart, &report, Lang::Chinese).expect("colours");
+    assert_eq!(zh.heading, "管理幅度");
+    assert_eq!(zh.caption, "按管理幅度着色");
+    assert_eq!(zh.legend[0].label, "1（过窄） · 1");
+    assert_eq!(zh.legend[6].label, "非管理岗 · 18");
+    assert_eq!(zh.colours.get(c.finance), spans.colours.get(c.finance));
+    let zh =
+        CardColouring::of(ColourBy::Vacancy, &c.chart, &report, Lang::Chinese).expect("colours");
+    assert_eq!(zh.legend[2].label, "空缺 · 1");
 }

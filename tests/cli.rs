@@ -429,9 +429,10 @@ fn diff_prints_the_changes_and_writes_json_a_table_and_a_marked_chart() {
     let output = organigram(&["diff", path_str(&old), path_str(&new), "-o", path_str(&svg)]);
     assert!(output.status.success(), "{}", stderr(&output));
     let drawing = std::fs::read_to_string(&svg).expect("svg");
-    assert!(drawing.contains(">changed: holder<"), "the card is tagged");
+    // The drawing's own words are in the chart's language (Chinese here).
+    assert!(drawing.contains(">变更：任职人<"), "the card is tagged");
     assert!(
-        drawing.contains(">compared with as-is.ron<"),
+        drawing.contains(">对比基准：as-is.ron<"),
         "the legend names the base"
     );
 
@@ -550,24 +551,35 @@ fn report_prints_writes_json_and_a_workbook() {
 #[test]
 fn export_colours_posts_by_span_band_with_a_legend() {
     let dir = temp_dir();
-    let svg = dir.path().join("spans.svg");
-    let output = organigram(&[
-        "export",
-        "sample:seed-marketing-zh",
-        "-o",
-        path_str(&svg),
-        "--colour-by",
-        "span",
-    ]);
-    assert!(output.status.success(), "{}", stderr(&output));
-    let drawing = std::fs::read_to_string(&svg).expect("svg");
-    assert!(
-        drawing.contains(">coloured by span of control<"),
-        "the legend"
-    );
-    assert!(drawing.contains(">1 (narrow) · 4<"));
-    assert!(
-        drawing.contains("#e15759"),
-        "narrow managers in the band colour"
-    );
+    // The legend is in the chart's language.
+    for (sample, caption, narrow) in [
+        (
+            "sample:seed-marketing-en",
+            ">coloured by span of control<",
+            ">1 (narrow) · 4<",
+        ),
+        (
+            "sample:seed-marketing-zh",
+            ">按管理幅度着色<",
+            ">1（过窄） · 4<",
+        ),
+    ] {
+        let svg = dir.path().join("spans.svg");
+        let output = organigram(&[
+            "export",
+            sample,
+            "-o",
+            path_str(&svg),
+            "--colour-by",
+            "span",
+        ]);
+        assert!(output.status.success(), "{}", stderr(&output));
+        let drawing = std::fs::read_to_string(&svg).expect("svg");
+        assert!(drawing.contains(caption), "the legend of {sample}");
+        assert!(drawing.contains(narrow), "{sample}");
+        assert!(
+            drawing.contains("#e15759"),
+            "narrow managers in the band colour"
+        );
+    }
 }

@@ -61,19 +61,72 @@ fn retype(harness: &mut Harness<'static, OrganigramApp>, label: &str, text: &str
     harness.run();
 }
 
+/// The labels the editing scenario finds widgets by, in one language.
+struct Words {
+    lang: Lang,
+    positions_10: &'static str,
+    title: &'static str,
+    duty_2: &'static str,
+    new_duty: &'static str,
+    add_subordinate: &'static str,
+    rename: &'static str,
+    add_assistant: &'static str,
+    cycle: &'static str,
+    delete: &'static str,
+    keep_subordinates: &'static str,
+}
+
+const ENGLISH: Words = Words {
+    lang: Lang::English,
+    positions_10: "Positions 10",
+    title: "Title",
+    duty_2: "Duty 2",
+    new_duty: "New duty",
+    add_subordinate: "Add subordinate",
+    rename: "Rename",
+    add_assistant: "Add assistant",
+    cycle: "would make a cycle",
+    delete: "Delete",
+    keep_subordinates: "Keep subordinates",
+};
+
+const CHINESE: Words = Words {
+    lang: Lang::Chinese,
+    positions_10: "岗位 10",
+    title: "名称",
+    duty_2: "职责 2",
+    new_duty: "新职责",
+    add_subordinate: "添加下级",
+    rename: "重命名",
+    add_assistant: "添加助理",
+    cycle: "形成循环汇报",
+    delete: "删除",
+    keep_subordinates: "保留下级",
+};
+
 #[test]
 fn a_whole_editing_session_undoes_to_the_loaded_chart_and_saves() {
+    editing_session(&ENGLISH);
+}
+
+#[test]
+fn the_editing_session_runs_in_chinese_by_its_chinese_labels() {
+    editing_session(&CHINESE);
+}
+
+fn editing_session(words: &Words) {
     let dir = tempfile::tempdir().expect("temp dir");
     let saved = dir.path().join("edited.ron");
     let dialogs = ScriptedDialogs {
         answers: [Picked::Path(saved.clone())].into(),
     };
-    let mut harness = editor(dialogs);
+    let app = OrganigramApp::with_dialogs(Box::new(dialogs), Start::default());
+    let mut harness = harness_in(app, words.lang);
 
     // 1. The seed sample is open.
     let loaded = harness.state().editor().document().chart().clone();
     assert_eq!(loaded.title(), "营销部组织架构图与岗位职责");
-    harness.get_by_label("Positions 10");
+    harness.get_by_label(words.positions_10);
 
     // 2. Select 大区销售经理 in the outline.
     let manager = find(&loaded, "大区销售经理", "销售部");
@@ -82,7 +135,7 @@ fn a_whole_editing_session_undoes_to_the_loaded_chart_and_saves() {
     assert_eq!(harness.state().editor().selection(), &[manager]);
 
     // 3. Edit its title and one duty.
-    retype(&mut harness, "Title", "区域销售总经理");
+    retype(&mut harness, words.title, "区域销售总经理");
     assert_eq!(
         harness
             .state()
@@ -94,7 +147,7 @@ fn a_whole_editing_session_undoes_to_the_loaded_chart_and_saves() {
             .title,
         "区域销售总经理"
     );
-    retype(&mut harness, "Duty 2", "负责区域内经销商的开发与评估");
+    retype(&mut harness, words.duty_2, "负责区域内经销商的开发与评估");
     assert_eq!(
         harness
             .state()
@@ -108,9 +161,9 @@ fn a_whole_editing_session_undoes_to_the_loaded_chart_and_saves() {
     );
 
     // 4. Paste three bulleted lines as duties.
-    harness.get_by_label("New duty").focus();
+    harness.get_by_label(words.new_duty).focus();
     harness.run();
-    assert!(harness.get_by_label("New duty").is_focused());
+    assert!(harness.get_by_label(words.new_duty).is_focused());
     harness.event(Event::Paste(
         "➢ 第一条职责\n• 第二条职责\n3、第三条职责".to_owned(),
     ));
@@ -127,9 +180,9 @@ fn a_whole_editing_session_undoes_to_the_loaded_chart_and_saves() {
     assert_eq!(&duties[17..], ["第一条职责", "第二条职责", "第三条职责"]);
 
     // 5. Add a subordinate (renamed in place) and an assistant.
-    harness.get_by_label("Add subordinate").click();
+    harness.get_by_label(words.add_subordinate).click();
     harness.run();
-    harness.get_by_label("Rename").type_text("区域主管");
+    harness.get_by_label(words.rename).type_text("区域主管");
     harness.run();
     harness.key_press(Key::Enter);
     harness.run();
@@ -139,7 +192,7 @@ fn a_whole_editing_session_undoes_to_the_loaded_chart_and_saves() {
     assert_eq!(chart.node(subordinate).unwrap().kind, NodeKind::Position);
     harness.get_by_label("区域销售总经理").click();
     harness.run();
-    harness.get_by_label("Add assistant").click();
+    harness.get_by_label(words.add_assistant).click();
     harness.run();
     harness.key_press(Key::Escape);
     harness.run();
@@ -182,19 +235,19 @@ fn a_whole_editing_session_undoes_to_the_loaded_chart_and_saves() {
         harness
             .state()
             .notice_text()
-            .is_some_and(|n| n.contains("cycle")),
+            .is_some_and(|n| n.contains(words.cycle)),
         "{:?}",
         harness.state().notice_text()
     );
-    harness.get_by_label_contains("would make a cycle");
+    harness.get_by_label_contains(words.cycle);
 
     // 7. Delete 销售主管 keeping its subordinates: 销售工程师 moves up.
     harness.get_by_label("销售主管 · 工程示范中心 #6").click();
     harness.run();
     harness.key_press(Key::Delete);
     harness.run();
-    assert_eq!(harness.state().modal_title(), Some("Delete"));
-    harness.get_by_label("Keep subordinates").click();
+    assert_eq!(harness.state().modal_title(), Some(words.delete));
+    harness.get_by_label(words.keep_subordinates).click();
     harness.run();
     let chart = harness.state().editor().document().chart();
     assert!(!chart.contains(supervisor));
@@ -1169,4 +1222,43 @@ fn the_analysis_panel_selects_a_band_and_a_shared_duty_and_colours_by_span() {
         .and_then(|a| a.colouring().cloned())
         .expect("coloured");
     assert_eq!(colouring.colours.len(), 10, "every post has a colour");
+}
+
+#[test]
+fn view_language_switches_every_word_at_once_and_new_cards_follow() {
+    let mut harness = editor(ScriptedDialogs::default());
+    for word in ["File", "Edit", "View", "Help", "Undo"] {
+        harness.get_by_label(word);
+    }
+    assert_eq!(harness.state().editor().look().style.vacant_text, "Vacant");
+    harness.get_by_label("View").click();
+    harness.run();
+    harness.get_by_label_contains("Language").click();
+    harness.run();
+    harness.get_by_label("简体中文").click();
+    harness.run();
+    assert_eq!(
+        harness.state().editor().settings().language,
+        LanguageChoice::Fixed(Lang::Chinese)
+    );
+    for word in ["文件", "编辑", "视图", "帮助", "撤销", "岗位 10"] {
+        harness.get_by_label(word);
+    }
+    assert!(
+        harness.query_by_label("File").is_none(),
+        "no English is left"
+    );
+    assert_eq!(harness.state().editor().look().style.vacant_text, "空缺");
+    // A new post gets a Chinese title; the chart's own words are never translated.
+    harness.get_by_label("营销总监").click();
+    harness.run();
+    harness.get_by_label("添加下级").click();
+    harness.run();
+    harness.key_press(Key::Enter);
+    harness.run();
+    let chart = harness.state().editor().document().chart();
+    assert!(chart
+        .tree_order()
+        .any(|id| chart.node(id).is_some_and(|n| n.title == "新岗位")));
+    assert_eq!(chart.title(), "营销部组织架构图与岗位职责");
 }

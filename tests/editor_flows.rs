@@ -697,13 +697,23 @@ fn a_file_that_cannot_be_compared_says_why() {
     let mut editor = seed_editor(vec![Picked::Path(broken)]);
     editor.apply(Action::Command(Command::CompareWith));
     assert!(editor.comparison().is_none());
-    assert!(matches!(
-        editor.modal(),
-        Some(Modal::Error {
-            failure: organigram::editor::Failure::Compare,
-            ..
-        })
-    ));
+    let Some(Modal::Error {
+        failure: organigram::editor::Failure::Compare,
+        detail,
+    }) = editor.modal()
+    else {
+        panic!("expected the compare error, got {:?}", editor.modal());
+    };
+    // Worded in the user's language, with the file, line and column in either.
+    use organigram::i18n::{set_current, Lang};
+    let english = organigram::ui::errors::detail(detail);
+    assert_eq!(english, detail.to_string());
+    assert!(english.contains("broken.ron:1:"), "{english}");
+    set_current(Lang::Chinese);
+    let chinese = organigram::ui::errors::detail(detail);
+    set_current(Lang::English);
+    assert!(chinese.contains("broken.ron:1:"), "{chinese}");
+    assert!(chinese.contains("组织图文件有误"), "{chinese}");
 }
 
 #[test]

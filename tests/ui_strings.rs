@@ -5,6 +5,9 @@
 use std::path::Path;
 
 use organigram::fonts::has_glyph;
+use source_scan::{literals, sources};
+
+mod source_scan;
 
 /// True when one of the fonts egui always installs has `ch`.
 fn in_egui_fonts(ch: char) -> bool {
@@ -17,56 +20,6 @@ fn in_egui_fonts(ch: char) -> bool {
     .any(|bytes| ttf_parser::Face::parse(bytes, 0).is_ok_and(|face| face.glyph_index(ch).is_some()))
 }
 
-/// The string literals of a Rust source file (outside comments), roughly: enough for
-/// text, which never holds an escaped quote followed by code.
-fn literals(source: &str) -> Vec<String> {
-    let mut found = Vec::new();
-    // A file's unit tests come last; their inputs are not words the editor shows.
-    for line in source
-        .lines()
-        .take_while(|line| !line.contains("#[cfg(test)]"))
-    {
-        let code = line.trim_start();
-        if code.starts_with("//") {
-            continue;
-        }
-        let mut rest = code;
-        while let Some(start) = rest.find('"') {
-            let after = &rest[start + 1..];
-            let mut end = None;
-            let mut escaped = false;
-            for (at, ch) in after.char_indices() {
-                match ch {
-                    '\\' if !escaped => escaped = true,
-                    '"' if !escaped => {
-                        end = Some(at);
-                        break;
-                    }
-                    _ => escaped = false,
-                }
-            }
-            let Some(end) = end else { break };
-            found.push(after[..end].to_owned());
-            rest = &after[end + 1..];
-        }
-    }
-    found
-}
-
-fn sources(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
-    for entry in std::fs::read_dir(dir)
-        .expect("read the source folder")
-        .flatten()
-    {
-        let path = entry.path();
-        if path.is_dir() {
-            sources(&path, out);
-        } else if path.extension().is_some_and(|e| e == "rs") {
-            out.push(path);
-        }
-    }
-}
-
 #[test]
 fn every_character_of_the_editors_words_is_in_the_bundled_font() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
@@ -76,9 +29,30 @@ fn every_character_of_the_editors_words_is_in_the_bundled_font() {
     }
     files.push(root.join("export/marked.rs"));
     let mut missing = Vec::new();
-    for file in &files {
+    let i18n = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/i18n");
+    let mut words_files = Vec::new();
+    for lang in ["en-US", "zh-CN"] {
+        for entry in std::fs::read_dir(i18n.join(lang))
+            .expect("read a language folder")
+            .flatten()
+        {
+            words_files.push(entry.path());
+        }
+    }
+    assert!(words_files.len() >= 2, "the Fluent files were found");
+    for file in files.iter().chain(&words_files) {
         let text = std::fs::read_to_string(file).expect("read a source file");
-        for literal in literals(&text) {
+        let is_fluent = file.extension().is_some_and(|e| e == "ftl");
+        let texts = if is_fluent {
+            // A Fluent file is all words, except its comments.
+            text.lines()
+                .filter(|line| !line.trim_start().starts_with('#'))
+                .map(str::to_owned)
+                .collect()
+        } else {
+            literals(&text)
+        };
+        for literal in texts {
             for ch in literal.chars() {
                 if !ch.is_ascii() && !has_glyph(ch) && !in_egui_fonts(ch) {
                     missing.push(format!(

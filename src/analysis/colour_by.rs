@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::structure::{band, BANDS};
 use super::Report;
+use crate::i18n::{tr, Lang};
 use crate::model::{Chart, Colour, IdMap};
 
 /// What cards are coloured by.
@@ -63,8 +64,10 @@ pub struct CardColouring {
     pub by: ColourBy,
     /// Each post's colour.
     pub colours: IdMap<Colour>,
-    /// The legend: a heading and its entries.
+    /// The legend's heading: `Span of control`.
     pub heading: String,
+    /// What the colours show, as a caption beside the legend: `coloured by span of control`.
+    pub caption: String,
     /// The entries, in order.
     pub legend: Vec<LegendEntry>,
 }
@@ -103,45 +106,40 @@ const LAYER_COLOURS: [Colour; 8] = [
 const VACANCY_COLOURS: [Colour; 3] = [rgb(0x59_a1_4f), rgb(0xf2_8e_2b), rgb(0xe1_57_59)];
 
 impl CardColouring {
-    /// The colouring of `chart`'s posts `by` what `report` found; `None` for
-    /// [`ColourBy::Unit`] (cards keep their unit colours).
-    pub fn of(by: ColourBy, chart: &Chart, report: &Report) -> Option<CardColouring> {
+    /// The colouring of `chart`'s posts `by` what `report` found, its legend worded in
+    /// `lang`; `None` for [`ColourBy::Unit`] (cards keep their unit colours).
+    pub fn of(by: ColourBy, chart: &Chart, report: &Report, lang: Lang) -> Option<CardColouring> {
         let mut colours = IdMap::with_capacity(chart.len() + 1);
-        let (heading, names, palette): (&str, Vec<String>, Vec<Colour>) = match by {
+        let (names, palette) = match by {
             ColourBy::Unit => return None,
             ColourBy::SpanBand => {
                 let mut names: Vec<String> = BANDS.iter().map(|b| (*b).to_owned()).collect();
-                names[0].push_str(" (narrow)");
-                names[4].push_str(" (wide)");
-                names[5].push_str(" (wide)");
-                names.push("not a manager".to_owned());
+                for (at, id) in [
+                    (0, "legend-band-narrow"),
+                    (4, "legend-band-wide"),
+                    (5, "legend-band-wide"),
+                ] {
+                    names[at] = crate::tr!(lang, id, band = BANDS[at]);
+                }
+                names.push(tr(lang, "legend-not-a-manager"));
                 let mut palette = BAND_COLOURS.to_vec();
                 palette.push(NOT_A_MANAGER);
-                ("Span of control", names, palette)
+                (names, palette)
             }
-            ColourBy::Layer => {
-                let layers = report.layers.len().max(1);
-                let names = (1..=layers)
-                    .map(|l| {
-                        if l >= LAYER_COLOURS.len() && layers > LAYER_COLOURS.len() {
-                            format!("layer {l}+")
-                        } else {
-                            format!("layer {l}")
-                        }
-                    })
-                    .take(LAYER_COLOURS.len())
-                    .collect();
-                ("Layer", names, LAYER_COLOURS.to_vec())
-            }
+            ColourBy::Layer => (layer_names(report, lang), LAYER_COLOURS.to_vec()),
             ColourBy::Vacancy => (
-                "Vacancy",
                 vec![
-                    "filled".to_owned(),
-                    "partly vacant".to_owned(),
-                    "vacant".to_owned(),
+                    tr(lang, "legend-filled"),
+                    tr(lang, "legend-partly-vacant"),
+                    tr(lang, "legend-vacant"),
                 ],
                 VACANCY_COLOURS.to_vec(),
             ),
+        };
+        let (heading, caption) = match by {
+            ColourBy::SpanBand => ("legend-heading-span", "legend-caption-span"),
+            ColourBy::Layer => ("legend-heading-layer", "legend-caption-layer"),
+            _ => ("legend-heading-vacancy", "legend-caption-vacancy"),
         };
         let mut counts = vec![0usize; names.len()];
         for &id in &report.post_order {
@@ -173,8 +171,25 @@ impl CardColouring {
         Some(CardColouring {
             by,
             colours,
-            heading: heading.to_owned(),
+            heading: tr(lang, heading),
+            caption: tr(lang, caption),
             legend,
         })
     }
+}
+
+/// The names of the layers in `report`, at most one per colour; the last colour takes
+/// every layer from its own down (`layer 8+`).
+fn layer_names(report: &Report, lang: Lang) -> Vec<String> {
+    let layers = report.layers.len().max(1);
+    (1..=layers)
+        .map(|l| {
+            if l >= LAYER_COLOURS.len() && layers > LAYER_COLOURS.len() {
+                crate::tr!(lang, "legend-layer-and-below", layer = l.to_string())
+            } else {
+                crate::tr!(lang, "legend-layer", layer = l.to_string())
+            }
+        })
+        .take(LAYER_COLOURS.len())
+        .collect()
 }

@@ -6,13 +6,15 @@ use std::sync::Arc;
 use super::{Editor, ViewRequest};
 use crate::analysis::colour_by::CardColouring;
 use crate::analysis::{ColourBy, Report, DEFAULT_THRESHOLD};
+use crate::i18n::Lang;
 use crate::model::NodeId;
 
 /// The analysis of the open chart, and the card colours it gives.
 pub struct Analysis {
     report: Arc<Report>,
     colouring: Option<Arc<CardColouring>>,
-    built_for: (u64, ColourBy),
+    /// The chart's revision, what cards are coloured by, and the legend's language.
+    built_for: (u64, ColourBy, Lang),
 }
 
 impl Analysis {
@@ -29,14 +31,15 @@ impl Analysis {
 
 impl Editor {
     /// Builds or drops the analysis: it is kept while the panel is open or cards are
-    /// coloured by it, and rebuilt when the chart (or what cards are coloured by) changes.
+    /// coloured by it, and rebuilt when the chart (or what cards are coloured by, or the
+    /// language of the legend) changes.
     pub(super) fn refresh_analysis(&mut self) {
         let by = self.settings.view.colour_by;
         if !self.settings.show_analysis && by == ColourBy::Unit {
             self.analysis = None;
             return;
         }
-        let key = (self.doc.revision(), by);
+        let key = (self.doc.revision(), by, self.language());
         if self.analysis.as_ref().is_some_and(|a| a.built_for == key) {
             return;
         }
@@ -46,7 +49,7 @@ impl Editor {
             Some(analysis) if analysis.built_for.0 == key.0 => analysis.report.clone(),
             _ => Arc::new(Report::of(chart, DEFAULT_THRESHOLD)),
         };
-        let colouring = CardColouring::of(by, chart, &report).map(Arc::new);
+        let colouring = CardColouring::of(by, chart, &report, key.2).map(Arc::new);
         self.analysis = Some(Analysis {
             report,
             colouring,

@@ -12,7 +12,7 @@ use std::sync::Arc;
 
 use super::document::Document;
 use super::message::{Label, Message};
-use super::modal::Failure;
+use super::modal::{ErrorDetail, Failure};
 use super::{Editor, ViewRequest};
 use crate::compare::report::{self, Charts};
 use crate::compare::update::{self, UpdatePlan};
@@ -294,7 +294,7 @@ impl Editor {
                 comparison.refresh(&self.doc);
                 self.compare = Some(comparison);
             }
-            Err(error) => self.fail(Failure::Compare, error.to_string()),
+            Err(error) => self.fail(Failure::Compare, error.into()),
         }
     }
 
@@ -347,14 +347,8 @@ impl Editor {
             Ok(file) if file.hr_file => {
                 self.update = Some(UpdatePreview::plan(file, &self.doc));
             }
-            Ok(file) => self.fail(
-                Failure::Update,
-                format!(
-                    "{} is a chart, not an HR file; to see how two charts differ, use Compare with…",
-                    file.name
-                ),
-            ),
-            Err(error) => self.fail(Failure::Update, error.to_string()),
+            Ok(file) => self.fail(Failure::Update, ErrorDetail::NotHrFile { name: file.name }),
+            Err(error) => self.fail(Failure::Update, error.into()),
         }
     }
 

@@ -9,7 +9,7 @@ use super::action::Effect;
 use super::document::{Document, Origin};
 use super::files::{Asked, DialogKind, Picked};
 use super::message::Message;
-use super::modal::{Failure, Modal, ModalChoice, Pending};
+use super::modal::{ErrorDetail, Failure, Modal, ModalChoice, Pending};
 use super::queries::default_title;
 use super::recovery::{discard, restore};
 use super::{Editor, ViewRequest, Waiting};
@@ -33,7 +33,7 @@ impl Editor {
         match pending {
             Pending::New => {
                 let lang = self.language();
-                let mut chart = Chart::new(&crate::i18n::tr(lang, "new-chart"), "");
+                let mut chart = Chart::new(crate::i18n::tr(lang, "new-chart"), "");
                 let root = chart.fresh_id();
                 let node = Node::new(NodeKind::Unit, default_title(NodeKind::Unit, lang));
                 let _ = chart.apply(Edit::AddNode {
@@ -65,7 +65,7 @@ impl Editor {
             Ok(chart) => {
                 self.replace_document(Document::new(chart, Origin::Sample(name.to_owned())))
             }
-            Err(error) => self.fail(Failure::OpenSample, error.to_string()),
+            Err(error) => self.fail(Failure::OpenSample, error.into()),
         }
     }
 
@@ -77,7 +77,7 @@ impl Editor {
                 self.settings.remember(path);
                 self.note_load(&loaded.notes);
             }
-            Err(error) => self.fail(Failure::Open, error.to_string()),
+            Err(error) => self.fail(Failure::Open, error.into()),
         }
     }
 
@@ -95,7 +95,7 @@ impl Editor {
         self.view_request = Some(ViewRequest::Opening);
     }
 
-    pub(super) fn fail(&mut self, failure: Failure, detail: String) {
+    pub(super) fn fail(&mut self, failure: Failure, detail: ErrorDetail) {
         self.modal = Some(Modal::Error { failure, detail });
     }
 
@@ -127,7 +127,7 @@ impl Editor {
                 true
             }
             Err(error) => {
-                self.fail(Failure::Save, error.to_string());
+                self.fail(Failure::Save, error.into());
                 false
             }
         }
@@ -243,7 +243,7 @@ impl Editor {
         }
         match export_file(self.doc.chart(), choices.format, &path, &options) {
             Ok(()) => self.say(Message::Exported(path), false),
-            Err(error) => self.fail(Failure::Export, error.to_string()),
+            Err(error) => self.fail(Failure::Export, error.into()),
         }
     }
 
@@ -267,7 +267,7 @@ impl Editor {
                             self.replace_document(doc);
                             self.say(Message::Restored, false);
                         }
-                        Err(error) => self.fail(Failure::Restore, error.to_string()),
+                        Err(error) => self.fail(Failure::Restore, error.into()),
                     }
                 }
             }

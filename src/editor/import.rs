@@ -156,7 +156,7 @@ impl Editor {
     pub(super) fn preview_import(&mut self, path: &Path) {
         match ImportPreview::open(path) {
             Ok(preview) => self.import = Some(preview),
-            Err(error) => self.fail(super::modal::Failure::Import, error.to_string()),
+            Err(error) => self.fail(super::modal::Failure::Import, error.into()),
         }
     }
 

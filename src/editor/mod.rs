@@ -41,7 +41,7 @@ pub use document::{DiskStamp, DisplayName, Document, Look, Origin, OutlineRow};
 pub use files::{Asked, DialogKind, FileDialogs, OpenDialogs, Picked, ScriptedDialogs, Wake};
 pub use import::{is_roster, ImportChange, ImportPreview};
 pub use message::{Label, Message, Notice, NOTICE_SECONDS};
-pub use modal::{Failure, Modal, ModalChoice, Pending};
+pub use modal::{ErrorDetail, Failure, Modal, ModalChoice, Pending};
 pub use queries::NodeDescription;
 pub use recovery::{changed_nodes, CopyChanges, Orphan, Recovery, RecoveryMeta};
 pub use search::{find, Search};
@@ -129,7 +129,7 @@ impl Editor {
                 sample
                     .load()
                     .map(|chart| Document::new(chart, Origin::Sample(name.clone())))
-                    .map_err(|error| (Failure::OpenSample, error.to_string()))
+                    .map_err(|error| (Failure::OpenSample, ErrorDetail::Load(error)))
             }),
             Start::File(path) if is_roster(path) => {
                 editor.preview_import(path);
@@ -141,7 +141,7 @@ impl Editor {
                         editor.note_load(&loaded.notes);
                         Document::new(loaded.chart, Origin::File(path.clone()))
                     })
-                    .map_err(|error| (Failure::Open, error.to_string())),
+                    .map_err(|error| (Failure::Open, ErrorDetail::Load(error))),
             ),
         };
         match opened {
@@ -214,6 +214,8 @@ impl Editor {
     /// unsaved changes, and offers to restore copies a crashed session left there.
     pub fn with_recovery(mut self, dir: Option<PathBuf>, interval_s: f64) -> Editor {
         self.recovery = Recovery::new(dir, interval_s);
+        // The settings say the same, so applying them again keeps this interval.
+        self.settings.autosave_seconds = interval_s;
         let orphans = self.recovery.orphans();
         if !orphans.is_empty() && self.modal.is_none() {
             self.modal = Some(Modal::Recover { orphans });

@@ -2,9 +2,16 @@
 //! delete, errors, a file changed on disk, recovery copies, a typed path.
 
 use std::path::PathBuf;
+use std::sync::Arc;
+
+use thiserror::Error;
 
 use super::files::DialogKind;
 use super::recovery::Orphan;
+use crate::compare::SideError;
+use crate::export::ExportError;
+use crate::format::hr::ImportError;
+use crate::format::{LoadError, SaveError};
 use crate::model::NodeId;
 
 /// What waits for the answer to "save changes?".
@@ -45,6 +52,80 @@ pub enum Failure {
     Update,
 }
 
+/// Why something failed, as the library said it: typed, so the shell can word it in the
+/// user's language. `Display` gives English, one problem per line (`FILE:LINE:COLUMN: …`
+/// where known).
+#[derive(Clone, Debug, Error)]
+pub enum ErrorDetail {
+    /// A chart file (or sample, or recovery copy) that did not load.
+    #[error("{0}")]
+    Load(LoadError),
+    /// An HR file that could not be read.
+    #[error("{0}")]
+    Import(ImportError),
+    /// A save that did not happen.
+    #[error("{0}")]
+    Save(Arc<SaveError>),
+    /// An export that did not happen.
+    #[error("{0}")]
+    Export(Arc<ExportError>),
+    /// An update was asked from a chart rather than an HR file.
+    #[error("{name} is a chart, not an HR file; to see how two charts differ, use Compare with…")]
+    NotHrFile {
+        /// The chart file's name.
+        name: String,
+    },
+}
+
+/// Two details are equal when they report the same failure; saves and exports, which
+/// hold a system error, compare by their words.
+impl PartialEq for ErrorDetail {
+    fn eq(&self, other: &ErrorDetail) -> bool {
+        match (self, other) {
+            (ErrorDetail::Load(a), ErrorDetail::Load(b)) => a == b,
+            (ErrorDetail::Import(a), ErrorDetail::Import(b)) => a == b,
+            (ErrorDetail::Save(a), ErrorDetail::Save(b)) => a.to_string() == b.to_string(),
+            (ErrorDetail::Export(a), ErrorDetail::Export(b)) => a.to_string() == b.to_string(),
+            (ErrorDetail::NotHrFile { name: a }, ErrorDetail::NotHrFile { name: b }) => a == b,
+            _ => false,
+        }
+    }
+}
+
+impl From<LoadError> for ErrorDetail {
+    fn from(error: LoadError) -> ErrorDetail {
+        ErrorDetail::Load(error)
+    }
+}
+
+impl From<ImportError> for ErrorDetail {
+    fn from(error: ImportError) -> ErrorDetail {
+        ErrorDetail::Import(error)
+    }
+}
+
+impl From<SaveError> for ErrorDetail {
+    fn from(error: SaveError) -> ErrorDetail {
+        ErrorDetail::Save(Arc::new(error))
+    }
+}
+
+impl From<ExportError> for ErrorDetail {
+    fn from(error: ExportError) -> ErrorDetail {
+        ErrorDetail::Export(Arc::new(error))
+    }
+}
+
+/// A side of a comparison is a chart or an HR file: its failure is theirs.
+impl From<SideError> for ErrorDetail {
+    fn from(error: SideError) -> ErrorDetail {
+        match error {
+            SideError::Chart(error) => ErrorDetail::Load(error),
+            SideError::Hr(error) => ErrorDetail::Import(error),
+        }
+    }
+}
+
 /// The open modal dialog.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Modal {
@@ -62,8 +143,9 @@ pub enum Modal {
     Error {
         /// What failed.
         failure: Failure,
-        /// Why, one problem per line (`FILE:LINE:COLUMN: …` where known).
-        detail: String,
+        /// Why, typed: the shell words it in the user's language, one problem per line
+        /// (`FILE:LINE:COLUMN: …` where known).
+        detail: ErrorDetail,
     },
     /// The file changed on disk since it was loaded: overwrite, save elsewhere, or reload.
     ChangedOnDisk {

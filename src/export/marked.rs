@@ -5,8 +5,9 @@
 use std::fmt::Write;
 
 use crate::analysis::colour_by::CardColouring;
-use crate::compare::{ChangeKind, ChangeMarks, Mark};
+use crate::compare::{ChangeKind, ChangeMarks, FieldName, Mark, MarkState};
 use crate::fonts::{ascent_em, text_width};
+use crate::i18n::{tr, Lang};
 use crate::layout::{route, ChangeLook, ChartLayout, LinkKind, RectInChart, CARD_SPEC};
 use crate::theme::{hex, mix, Palette, Rgb};
 
@@ -39,7 +40,8 @@ pub(super) struct Legend {
     pub(super) size: (f32, f32),
 }
 
-/// The legend of View ▸ Colour by: a swatch per colour, then what the colours show.
+/// The legend of View ▸ Colour by: a swatch per colour, then what the colours show (in
+/// the language the colouring was worded in).
 pub(super) fn colour_legend(colouring: &CardColouring) -> Legend {
     let items = colouring
         .legend
@@ -49,30 +51,34 @@ pub(super) fn colour_legend(colouring: &CardColouring) -> Legend {
             (Swatch::Filled([c.r, c.g, c.b]), entry.label.clone())
         })
         .collect();
-    let caption = format!("coloured by {}", colouring.heading.to_lowercase());
-    measured(items, caption, None)
+    measured(items, colouring.caption.clone(), None)
 }
 
-/// The legend for `changes`.
-pub(super) fn legend(changes: &ChangeMarks, palette: &Palette) -> Legend {
+/// The legend for `changes`, worded in `lang`.
+pub(super) fn legend(changes: &ChangeMarks, palette: &Palette, lang: Lang) -> Legend {
     let items: Vec<(Swatch, String)> = [
-        (ChangeLook::Added, ChangeKind::Added, "new"),
-        (ChangeLook::Moved, ChangeKind::Moved, "moved"),
-        (ChangeLook::Changed, ChangeKind::Changed, "changed"),
-        (ChangeLook::Removed, ChangeKind::Removed, "removed"),
+        (ChangeLook::Added, ChangeKind::Added, "legend-added"),
+        (ChangeLook::Moved, ChangeKind::Moved, "legend-moved"),
+        (ChangeLook::Changed, ChangeKind::Changed, "legend-changed"),
+        (ChangeLook::Removed, ChangeKind::Removed, "legend-removed"),
     ]
     .into_iter()
-    .map(|(look, kind, word)| {
+    .map(|(look, kind, id)| {
         let colour = CARD_SPEC.change_colour(look, palette);
         let swatch = if look == ChangeLook::Removed {
             Swatch::Dashed(colour)
         } else {
             Swatch::Filled(colour)
         };
-        (swatch, format!("{word} {}", changes.count(kind)))
+        let count = changes.count(kind).to_string();
+        (swatch, crate::tr!(lang, id, count = count))
     })
     .collect();
-    let caption = format!("compared with {}", changes.base_name);
+    let caption = crate::tr!(
+        lang,
+        "legend-compared-with",
+        base = changes.base_name.as_str()
+    );
     let listed = (!changes.listed.is_empty()).then(|| {
         let names: Vec<&str> = changes
             .listed
@@ -80,13 +86,16 @@ pub(super) fn legend(changes: &ChangeMarks, palette: &Palette) -> Legend {
             .take(LISTED_NAMES)
             .map(|l| l.label.as_str())
             .collect();
-        let more = changes.listed.len().saturating_sub(LISTED_NAMES);
-        let tail = if more > 0 {
-            format!(" and {more} more")
-        } else {
-            String::new()
-        };
-        format!("Removed with their managers: {}{tail}", names.join(", "))
+        let names = names.join(&tr(lang, "legend-list-separator"));
+        match changes.listed.len().saturating_sub(LISTED_NAMES) {
+            0 => crate::tr!(lang, "legend-listed", names = names),
+            more => crate::tr!(
+                lang,
+                "legend-listed-more",
+                names = names,
+                more = more.to_string()
+            ),
+        }
     });
     measured(items, caption, listed)
 }
@@ -153,11 +162,63 @@ pub(super) fn legend_svg(out: &mut String, legend: &Legend, x: f32, y: f32, pale
     }
 }
 
-/// The outline and tag of a changed card at `rect`.
-pub(super) fn mark_svg(out: &mut String, rect: RectInChart, mark: &Mark, palette: &Palette) {
+/// The outline and tag of a changed card at `rect`, the tag worded in `lang`.
+pub(super) fn mark_svg(
+    out: &mut String,
+    rect: RectInChart,
+    mark: &Mark,
+    palette: &Palette,
+    lang: Lang,
+) {
     let colour = CARD_SPEC.change_colour(mark.state.look(), palette);
     outline(out, rect, colour, None);
-    tag(out, rect, &mark.tag(), colour);
+    tag(out, rect, &change_tag(mark, lang), colour);
+}
+
+/// The few words on a changed card's tag, in `lang`: `new`, `from 大区销售经理`,
+/// `changed: holder` (in English the same as [`Mark::tag`]).
+pub fn change_tag(mark: &Mark, lang: Lang) -> String {
+    match (mark.state, &mark.from) {
+        (MarkState::Added, _) => tr(lang, "legend-tag-new"),
+        (MarkState::Moved, Some(Some(manager))) => {
+            crate::tr!(lang, "legend-tag-from", manager = manager.as_str())
+        }
+        (MarkState::Moved, _) => tr(lang, "legend-tag-from-top"),
+        (MarkState::Changed, _) => {
+            let names: Vec<String> = mark
+                .fields
+                .iter()
+                .map(|f| field_name(f.field, lang))
+                .collect();
+            let fields = names.join(&tr(lang, "legend-list-separator"));
+            crate::tr!(lang, "legend-tag-changed", fields = fields)
+        }
+    }
+}
+
+/// The tag on a removed post's ghost card, counting the posts removed below it.
+pub fn removed_tag(below: usize, lang: Lang) -> String {
+    if below > 0 {
+        crate::tr!(lang, "legend-tag-removed-below", below = below)
+    } else {
+        tr(lang, "legend-tag-removed")
+    }
+}
+
+/// A changed field's name on a tag: in English its name in files (`holder`, `ref`).
+pub fn field_name(field: FieldName, lang: Lang) -> String {
+    let id = match field {
+        FieldName::Title => "legend-field-title",
+        FieldName::Holder => "legend-field-holder",
+        FieldName::Kind => "legend-field-kind",
+        FieldName::Headcount => "legend-field-headcount",
+        FieldName::Duties => "legend-field-duties",
+        FieldName::Dotted => "legend-field-dotted",
+        FieldName::Notes => "legend-field-notes",
+        FieldName::Colour => "legend-field-colour",
+        FieldName::Reference => "legend-field-reference",
+    };
+    tr(lang, id)
 }
 
 /// A ghost card: the removed node's card, faded, with a dashed outline and a tag.
@@ -189,11 +250,7 @@ pub(super) fn ghost_svg(
     draw_card(out, &faded);
     let colour = CARD_SPEC.change_colour(ChangeLook::Removed, &palette);
     outline(out, rect, colour, Some(CARD_SPEC.ghost_dash));
-    let label = if ghost.below > 0 {
-        format!("removed · {} below", ghost.below)
-    } else {
-        "removed".to_owned()
-    };
+    let label = removed_tag(ghost.below, options.lang);
     tag(out, rect, &label, colour);
 }
 
@@ -287,4 +344,61 @@ pub fn fit(label: &str, px: f32, room: f32) -> String {
         }
     }
     "…".to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::compare::marks::FieldLine;
+
+    fn marks() -> Vec<Mark> {
+        let line = |field| FieldLine {
+            field,
+            old: String::new(),
+            new: String::new(),
+        };
+        vec![
+            Mark {
+                state: MarkState::Added,
+                from: None,
+                fields: Vec::new(),
+            },
+            Mark {
+                state: MarkState::Moved,
+                from: Some(Some("大区销售经理".to_owned())),
+                fields: Vec::new(),
+            },
+            Mark {
+                state: MarkState::Moved,
+                from: Some(None),
+                fields: Vec::new(),
+            },
+            Mark {
+                state: MarkState::Changed,
+                from: None,
+                fields: vec![
+                    line(FieldName::Title),
+                    line(FieldName::Holder),
+                    line(FieldName::Kind),
+                    line(FieldName::Headcount),
+                    line(FieldName::Duties),
+                    line(FieldName::Dotted),
+                    line(FieldName::Notes),
+                    line(FieldName::Colour),
+                    line(FieldName::Reference),
+                ],
+            },
+        ]
+    }
+
+    #[test]
+    fn tags_in_english_are_the_marks_own_and_chinese_ones_are_chinese() {
+        for mark in marks() {
+            assert_eq!(change_tag(&mark, Lang::English), mark.tag());
+            let chinese = change_tag(&mark, Lang::Chinese);
+            assert!(!chinese.contains("legend-"), "{chinese}");
+            assert!(chinese.chars().any(crate::fonts::is_wide), "{chinese}");
+        }
+        assert_eq!(change_tag(&marks()[1], Lang::Chinese), "调自大区销售经理");
+    }
 }

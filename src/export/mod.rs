@@ -21,13 +21,14 @@ use thiserror::Error;
 use crate::analysis::colour_by::CardColouring;
 use crate::analysis::{ColourBy, Report, DEFAULT_THRESHOLD};
 use crate::compare::ChangeMarks;
-use crate::i18n::{long_date, today, Lang};
 use crate::format::{write_atomically, write_atomically_with, SaveError, SaveOptions};
+use crate::i18n::{long_date, today, Lang};
 use crate::layout::{layout_chart, CardStyle, LayoutOptions};
 use crate::model::{Chart, NodeId};
 use crate::theme::Palette;
 
 pub use marked::fit as fit_text;
+pub use marked::{change_tag, field_name as changed_field_name, removed_tag};
 pub use page::{PageSetup, Paper};
 
 /// The formats `organigram export` writes.
@@ -117,8 +118,11 @@ pub struct ExportOptions {
     /// A comparison's marks: changed cards outlined and tagged, removed nodes as ghost
     /// cards, a legend; CSV and Excel write the change list instead of the chart.
     pub changes: Option<Arc<ChangeMarks>>,
-    /// Posts coloured by span band, layer or vacancy, with a legend.
+    /// Posts coloured by span band, layer or vacancy, with a legend (worded when the
+    /// colouring was made, see [`CardColouring::of`]).
     pub colouring: Option<Arc<CardColouring>>,
+    /// The language of the export's own words: the comparison's legend and tags.
+    pub lang: Lang,
 }
 
 impl Default for ExportOptions {
@@ -134,6 +138,7 @@ impl Default for ExportOptions {
             footer: None,
             changes: None,
             colouring: None,
+            lang: Lang::English,
         }
     }
 }
@@ -237,10 +242,11 @@ impl ExportChoices {
             colouring: (self.colour_by != ColourBy::Unit)
                 .then(|| {
                     let report = Report::of(chart, DEFAULT_THRESHOLD);
-                    CardColouring::of(self.colour_by, chart, &report)
+                    CardColouring::of(self.colour_by, chart, &report, lang)
                 })
                 .flatten()
                 .map(Arc::new),
+            lang,
         }
     }
 }

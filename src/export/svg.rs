@@ -55,7 +55,7 @@ impl Frame {
         let legends: Vec<Legend> = options
             .changes
             .as_deref()
-            .map(|changes| marked::legend(changes, &options.palette))
+            .map(|changes| marked::legend(changes, &options.palette, options.lang))
             .into_iter()
             .chain(options.colouring.as_deref().map(marked::colour_legend))
             .collect();
@@ -285,7 +285,7 @@ fn cards_svg(
             options,
         );
         if let Some(mark) = options.changes.as_deref().and_then(|c| c.mark(card.id)) {
-            marked::mark_svg(out, rect, mark, &options.palette);
+            marked::mark_svg(out, rect, mark, &options.palette, options.lang);
         }
     }
 }

@@ -47,7 +47,10 @@ mod tests {
         let date = jiff::civil::date(2026, 11, 30);
         assert_eq!(long_date(Lang::Chinese, date), "2026年11月30日");
         assert_eq!(long_date(Lang::English, date), "30 November 2026");
-        assert_eq!(long_date(Lang::English, jiff::civil::date(2000, 2, 29)), "29 February 2000");
+        assert_eq!(
+            long_date(Lang::English, jiff::civil::date(2000, 2, 29)),
+            "29 February 2000"
+        );
     }
 
     #[test]

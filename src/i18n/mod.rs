@@ -124,7 +124,8 @@ impl LanguageChoice {
 /// (including `C` and `POSIX`).
 pub fn system_language() -> Lang {
     static SYSTEM: OnceLock<Lang> = OnceLock::new();
-    *SYSTEM.get_or_init(|| sys_locale::get_locale().map_or(Lang::English, |tag| Lang::of_locale(&tag)))
+    *SYSTEM
+        .get_or_init(|| sys_locale::get_locale().map_or(Lang::English, |tag| Lang::of_locale(&tag)))
 }
 
 thread_local! {
@@ -205,13 +206,6 @@ pub fn tr_args(lang: Lang, id: &str, args: &[(&'static str, Arg<'_>)]) -> String
         .unwrap_or_else(|| id.to_owned())
 }
 
-/// True when `lang`'s own Fluent files (not the English fallback) have `id`.
-pub fn has_message(lang: Lang, id: &str) -> bool {
-    LOCALES
-        .lookup_single_language::<&str>(lang.identifier(), id, None)
-        .is_ok()
-}
-
 /// The words for a message id in the current thread's language ([`current`]), with
 /// optional arguments: `t!("menu-file")`, `t!("posts-count", count = n)`.
 #[macro_export]
@@ -259,9 +253,18 @@ mod tests {
 
     #[test]
     fn plurals_and_arguments_follow_the_language() {
-        assert_eq!(tr_args(Lang::English, "count-posts", &[("count", 1usize.into())]), "1 post");
-        assert_eq!(tr_args(Lang::English, "count-posts", &[("count", 2usize.into())]), "2 posts");
-        assert_eq!(tr_args(Lang::Chinese, "count-posts", &[("count", 2usize.into())]), "2 个岗位");
+        assert_eq!(
+            tr_args(Lang::English, "count-posts", &[("count", 1usize.into())]),
+            "1 post"
+        );
+        assert_eq!(
+            tr_args(Lang::English, "count-posts", &[("count", 2usize.into())]),
+            "2 posts"
+        );
+        assert_eq!(
+            tr_args(Lang::Chinese, "count-posts", &[("count", 2usize.into())]),
+            "2 个岗位"
+        );
         assert_eq!(tr(Lang::Chinese, "no-such-id"), "no-such-id");
     }
 }

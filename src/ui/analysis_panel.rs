@@ -39,7 +39,7 @@ impl AnalysisPanel {
     pub fn show(&mut self, ui: &mut Ui, editor: &Editor) -> Vec<Action> {
         let mut actions = Vec::new();
         let Some(analysis) = editor.analysis() else {
-            ui.label("Building the analysis…");
+            ui.label(crate::t!("analysis-building"));
             return actions;
         };
         let report = analysis.report();
@@ -73,7 +73,8 @@ impl AnalysisPanel {
 
     /// The units, in a table sorted by the header clicked last.
     fn units(&mut self, ui: &mut Ui, report: &Report, actions: &mut Vec<Action>) {
-        ui.label(RichText::new(format!("Units ({})", report.units.len())).strong());
+        let title = crate::t!("analysis-units", count = report.units.len());
+        ui.label(RichText::new(title).strong());
         let mut rows: Vec<&UnitRow> = report.units.iter().collect();
         let key = |row: &&UnitRow| -> (u64, String) {
             match self.sort {
@@ -100,16 +101,16 @@ impl AnalysisPanel {
                     .striped(true)
                     .spacing([8.0, 2.0])
                     .show(ui, |ui| {
-                        for (label, sort) in [
-                            ("Unit", SortBy::Title),
-                            ("Posts", SortBy::Posts),
-                            ("HC", SortBy::Headcount),
-                            ("Vac.", SortBy::Vacancies),
-                            ("Mgrs", SortBy::Managers),
-                            ("Depth", SortBy::Depth),
-                            ("Span", SortBy::MeanSpan),
+                        for (id, sort) in [
+                            ("analysis-column-unit", SortBy::Title),
+                            ("analysis-column-posts", SortBy::Posts),
+                            ("analysis-column-headcount", SortBy::Headcount),
+                            ("analysis-column-vacancies", SortBy::Vacancies),
+                            ("analysis-column-managers", SortBy::Managers),
+                            ("analysis-column-depth", SortBy::Depth),
+                            ("analysis-column-span", SortBy::MeanSpan),
                         ] {
-                            self.header(ui, label, sort);
+                            self.header(ui, &crate::t!(id), sort);
                         }
                         ui.end_row();
                         for row in rows {
@@ -136,8 +137,11 @@ impl AnalysisPanel {
             (false, _) => "",
         };
         if ui
-            .add(egui::Button::new(RichText::new(format!("{label}{arrow}")).strong()).frame(false))
-            .on_hover_text("Sort by this column; again to reverse")
+            .add(
+                egui::Button::new(RichText::new(format!("{}{}", label, arrow)).strong())
+                    .frame(false),
+            )
+            .on_hover_text(crate::t!("analysis-sort-tip"))
             .clicked()
         {
             if self.sort == sort {
@@ -154,11 +158,19 @@ impl AnalysisPanel {
 fn summary(ui: &mut Ui, report: &Report) {
     let s = &report.summary;
     ui.horizontal_wrapped(|ui| {
-        ui.label(RichText::new("Analysis").strong());
-        ui.label(format!(
-            "{} posts · headcount {} · {} vacancies · {} managers · {} layers · mean span {:.2} · median {:.1} · {} narrow (span 1) · {} wide (13+) · {} shared duty groups",
-            s.posts, s.headcount, s.vacancies, s.managers, s.layers, s.mean_span,
-            s.median_span, s.narrow, s.wide, s.duty_groups
+        ui.label(RichText::new(crate::t!("analysis-title")).strong());
+        ui.label(crate::t!(
+            "analysis-summary",
+            posts = crate::t!("count-posts", count = s.posts),
+            headcount = s.headcount,
+            vacancies = s.vacancies,
+            managers = s.managers,
+            layers = s.layers,
+            mean = format!("{:.2}", s.mean_span),
+            median = format!("{:.1}", s.median_span),
+            narrow = s.narrow,
+            wide = s.wide,
+            groups = s.duty_groups
         ));
     });
 }
@@ -234,8 +246,8 @@ fn bar_buttons(ui: &mut Ui, labels: &[String], values: &[f64]) -> Option<usize> 
     ui.horizontal_wrapped(|ui| {
         for (at, (label, value)) in labels.iter().zip(values).enumerate() {
             if ui
-                .small_button(format!("{label}: {value:.0}"))
-                .on_hover_text("Select these posts")
+                .small_button(format!("{}: {:.0}", label, value))
+                .on_hover_text(crate::t!("analysis-select-tip"))
                 .clicked()
             {
                 clicked = Some(at);
@@ -246,7 +258,7 @@ fn bar_buttons(ui: &mut Ui, labels: &[String], values: &[f64]) -> Option<usize> 
 }
 
 fn spans(ui: &mut Ui, report: &Report, actions: &mut Vec<Action>) {
-    ui.label(RichText::new("Managers by span of control").strong());
+    ui.label(RichText::new(crate::t!("analysis-spans")).strong());
     let labels: Vec<String> = BANDS.iter().map(|b| (*b).to_owned()).collect();
     let values: Vec<f64> = report.spans.bands.iter().map(|&n| n as f64).collect();
     let colours = band_colours();
@@ -258,7 +270,7 @@ fn spans(ui: &mut Ui, report: &Report, actions: &mut Vec<Action>) {
 }
 
 fn layers(ui: &mut Ui, report: &Report, actions: &mut Vec<Action>) {
-    ui.label(RichText::new("Posts by layer").strong());
+    ui.label(RichText::new(crate::t!("analysis-layers")).strong());
     let labels: Vec<String> = report.layers.iter().map(|l| l.layer.to_string()).collect();
     let values: Vec<f64> = report.layers.iter().map(|l| l.posts as f64).collect();
     let colours = [Color32::from_rgb(0x59, 0xa1, 0x4f)];
@@ -280,18 +292,19 @@ fn band_colours() -> Vec<Color32> {
 /// The shared duties, one line per group, drawn only where the list is scrolled to.
 fn shared_duties(ui: &mut Ui, editor: &Editor, report: &Report, actions: &mut Vec<Action>) {
     ui.label(
-        RichText::new(format!(
-            "Shared duties ({} groups, similarity ≥ {})",
-            report.duty_groups.len(),
-            report.threshold
+        RichText::new(crate::t!(
+            "analysis-shared-duties",
+            groups = report.duty_groups.len(),
+            threshold = report.threshold.to_string()
         ))
         .strong(),
     );
     if report.duty_groups.is_empty() {
-        ui.label(RichText::new("No two posts share a duty.").weak());
+        ui.label(RichText::new(crate::t!("analysis-no-shared")).weak());
         return;
     }
     let chart = editor.chart();
+    let separator = crate::t!("analysis-list-separator");
     // One line per group, cut to the panel (the whole text shows on hover).
     ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
     let row_height = ui.text_style_height(&egui::TextStyle::Body) + 4.0;
@@ -312,11 +325,15 @@ fn shared_duties(ui: &mut Ui, editor: &Editor, report: &Report, actions: &mut Ve
                     .collect();
                 let more = posts.len().saturating_sub(3);
                 let who = if more > 0 {
-                    format!("{} and {more} more", titles.join(", "))
+                    crate::t!(
+                        "analysis-and-more",
+                        titles = titles.join(&separator),
+                        more = more
+                    )
                 } else {
-                    titles.join(", ")
+                    titles.join(&separator)
                 };
-                let text = format!("{:.2} · {} · {who}", group.similarity, first.text);
+                let text = format!("{:.2} · {} · {}", group.similarity, first.text, who);
                 let selected = editor.duty_highlight() == Some((first.post, first.index));
                 let response = ui
                     .selectable_label(selected, text)
@@ -340,7 +357,7 @@ fn hover_text(group: &crate::analysis::DutyGroup, chart: &crate::model::Chart) -
         .take(12)
         .map(|duty| {
             let title = chart.node(duty.post).map_or("", |n| n.title.as_str());
-            format!("{title} {}: {}", duty.post, duty.text)
+            format!("{} {}: {}", title, duty.post, duty.text)
         })
         .collect();
     lines.join("\n")

@@ -2,7 +2,8 @@
 //! actions the views return, apply them to the editor (which drains every follow-up in
 //! the same frame), then carry out the editor's effects on the window.
 
-use std::sync::Arc;
+use std::collections::BTreeSet;
+use std::sync::{Arc, Mutex, PoisonError};
 
 use egui::Ui;
 
@@ -114,9 +115,11 @@ impl OrganigramApp {
             .map(|notice| words::message(&notice.message, |_| String::new()))
     }
 
-    /// The open modal's heading, if one is open.
+    /// The open modal's heading, if one is open, in the UI language of this thread.
     pub fn modal_title(&self) -> Option<&'static str> {
-        self.editor.modal().map(words::modal_title)
+        self.editor
+            .modal()
+            .map(|modal| interned(words::modal_title(modal)))
     }
 
     /// The window title the app last asked for.
@@ -209,8 +212,10 @@ impl OrganigramApp {
                 .show(ui, |ui| {
                     if comparing {
                         ui.horizontal(|ui| {
-                            ui.selectable_value(tab, LeftTab::Changes, "Changes");
-                            ui.selectable_value(tab, LeftTab::Outline, "Outline");
+                            let changes = crate::t!("outline-tab-changes");
+                            ui.selectable_value(tab, LeftTab::Changes, changes);
+                            let outline = crate::t!("outline-tab-outline");
+                            ui.selectable_value(tab, LeftTab::Outline, outline);
                         });
                         ui.separator();
                     }
@@ -257,11 +262,7 @@ impl OrganigramApp {
             }
         }
         let doc = self.editor.document();
-        let dirty = if doc.is_dirty() { " •" } else { "" };
-        let title = format!(
-            "{}{dirty} — Organigram",
-            words::display_name(&doc.display_name())
-        );
+        let title = words::window_title(&doc.display_name(), doc.is_dirty());
         if title != self.last_title {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
             self.last_title = title;
@@ -291,4 +292,18 @@ impl eframe::App for OrganigramApp {
         // A clean close: nothing unsaved, or the user chose not to save.
         self.editor.apply(Action::CloseRequested);
     }
+}
+
+/// `text` as a `&'static str`, kept once per distinct text. Modal headings are a few dozen
+/// texts in two languages, so the set stays small; it lets tests compare a heading with a
+/// literal.
+fn interned(text: String) -> &'static str {
+    static TEXTS: Mutex<BTreeSet<&'static str>> = Mutex::new(BTreeSet::new());
+    let mut texts = TEXTS.lock().unwrap_or_else(PoisonError::into_inner);
+    if let Some(&known) = texts.get(text.as_str()) {
+        return known;
+    }
+    let leaked: &'static str = Box::leak(text.into_boxed_str());
+    texts.insert(leaked);
+    leaked
 }

@@ -5,8 +5,8 @@ use egui::{RichText, Ui};
 
 use super::canvas::look::{colour32, Palette};
 use super::command::CommandUi;
-use crate::compare::report::{delta_text, heading};
-use crate::compare::ChangeKind;
+use crate::compare::report::delta_text;
+use crate::compare::{ChangeKind, MatchBy};
 use crate::editor::{Action, ChangeFilter, Command, Comparison, Editor};
 use crate::layout::{ChangeLook, CARD_SPEC};
 
@@ -26,17 +26,17 @@ pub fn changes_panel(ui: &mut Ui, editor: &Editor) -> Vec<Action> {
     ui.horizontal(|ui| {
         if ui
             .button(Command::StopComparing.label())
-            .on_hover_text("Remove every mark and leave compare mode")
+            .on_hover_text(crate::t!("changes-stop-tip"))
             .clicked()
         {
             actions.push(Action::Command(Command::StopComparing));
         }
     });
     ui.label(
-        RichText::new(format!(
-            "Compared with {} · matched by {}",
-            comparison.base_name(),
-            comparison.diff().match_by.name()
+        RichText::new(crate::t!(
+            "changes-compared-with",
+            base = comparison.base_name(),
+            matched = matched_by(comparison.diff().match_by)
         ))
         .weak(),
     );
@@ -58,8 +58,8 @@ fn figures(ui: &mut Ui, comparison: &Comparison) {
         .spacing([14.0, 2.0])
         .show(ui, |ui| {
             ui.label("");
-            for head in ["before", "after", "change"] {
-                ui.label(RichText::new(head).weak());
+            for head in ["changes-before", "changes-after", "changes-change"] {
+                ui.label(RichText::new(crate::t!(head)).weak());
             }
             ui.end_row();
             for (name, figure, whole) in comparison.diff().summary.rows() {
@@ -79,15 +79,35 @@ fn figures(ui: &mut Ui, comparison: &Comparison) {
         });
 }
 
-fn figure_name(name: &str) -> &'static str {
-    match name {
-        "posts" => "Posts",
-        "headcount" => "Headcount",
-        "vacancies" => "Vacancies",
-        "managers" => "Managers",
-        "layers" => "Layers",
-        _ => "Mean span",
-    }
+/// A summary figure's name (`posts`, … `mean_span`) in the panel.
+fn figure_name(name: &str) -> String {
+    crate::t!(match name {
+        "posts" => "changes-figure-posts",
+        "headcount" => "changes-figure-headcount",
+        "vacancies" => "changes-figure-vacancies",
+        "managers" => "changes-figure-managers",
+        "layers" => "changes-figure-layers",
+        _ => "changes-figure-mean-span",
+    })
+}
+
+/// A kind of change as a heading: New, Removed, Moved, Changed.
+pub(super) fn kind_heading(kind: ChangeKind) -> String {
+    crate::t!(match kind {
+        ChangeKind::Added => "compare-kind-added",
+        ChangeKind::Removed => "compare-kind-removed",
+        ChangeKind::Moved => "compare-kind-moved",
+        ChangeKind::Changed => "compare-kind-changed",
+    })
+}
+
+/// How the nodes of the two charts were matched: "matched by id".
+pub(super) fn matched_by(by: MatchBy) -> String {
+    crate::t!(match by {
+        MatchBy::Id => "compare-matched-by-id",
+        MatchBy::Ref => "compare-matched-by-ref",
+        MatchBy::Path => "compare-matched-by-path",
+    })
 }
 
 /// The kind checkboxes and the text filter; the new filter if the user changed it.
@@ -98,13 +118,18 @@ fn filter(ui: &mut Ui, comparison: &Comparison) -> Option<ChangeFilter> {
         for kind in ChangeKind::ALL {
             let count = comparison.diff().count(kind);
             let colour = colour32(CARD_SPEC.change_colour(look_of(kind), &palette.theme));
-            let label = RichText::new(format!("{} ({count})", heading(kind))).color(colour);
+            let text = crate::t!(
+                "changes-kind-count",
+                kind = kind_heading(kind),
+                count = count
+            );
+            let label = RichText::new(text).color(colour);
             ui.checkbox(&mut filter.kinds[kind as usize], label);
         }
     });
     ui.add(
         egui::TextEdit::singleline(&mut filter.text)
-            .hint_text("Filter by title, holder or field")
+            .hint_text(crate::t!("changes-filter-hint"))
             .desired_width(f32::INFINITY),
     );
     (&filter != comparison.filter()).then_some(filter)
@@ -141,11 +166,11 @@ fn list(ui: &mut Ui, editor: &Editor, comparison: &Comparison, actions: &mut Vec
     }
     if rows.is_empty() {
         let text = if changes.is_empty() {
-            "No changes: the charts are the same."
+            "changes-none"
         } else {
-            "No change matches the filter."
+            "changes-none-match"
         };
-        ui.label(RichText::new(text).weak());
+        ui.label(RichText::new(crate::t!(text)).weak());
         return;
     }
     let selection = editor.selection();
@@ -156,7 +181,8 @@ fn list(ui: &mut Ui, editor: &Editor, comparison: &Comparison, actions: &mut Vec
             for row in &rows[range] {
                 match *row {
                     Row::Heading(kind, count) => {
-                        ui.label(RichText::new(format!("{} · {count}", heading(kind))).strong());
+                        let text = format!("{} · {}", kind_heading(kind), count);
+                        ui.label(RichText::new(text).strong());
                     }
                     Row::Change(at) => {
                         let Some(change) = changes.get(at) else {

@@ -8,10 +8,10 @@ pub use crate::editor::Command;
 
 /// What the shell knows about a command.
 pub trait CommandUi {
-    /// The menu and button text.
-    fn label(self) -> &'static str;
-    /// What the command does, for tooltips.
-    fn tooltip(self) -> &'static str;
+    /// The menu and button text, in the current UI language.
+    fn label(self) -> String;
+    /// What the command does, for tooltips, in the current UI language.
+    fn tooltip(self) -> String;
     /// The keyboard shortcut, if the command has one.
     fn shortcut(self) -> Option<KeyboardShortcut>;
     /// Other shortcuts that also run the command (Ctrl+Y for redo, = for zoom in).
@@ -22,115 +22,19 @@ pub trait CommandUi {
 }
 
 impl CommandUi for Command {
-    fn label(self) -> &'static str {
+    fn label(self) -> String {
         match self {
-            Command::New => "New",
-            Command::Open => "Open…",
-            Command::Save => "Save",
-            Command::SaveAs => "Save As…",
-            Command::Export => "Export…",
-            Command::Import => "Import…",
-            Command::CompareWith => "Compare with…",
-            Command::StopComparing => "Stop comparing",
-            Command::UpdateFromHr => "Update from HR file…",
-            Command::Quit => "Quit",
-            Command::Undo => "Undo",
-            Command::Redo => "Redo",
-            Command::AddSubordinate => "Add subordinate",
-            Command::AddAssistant => "Add assistant",
-            Command::AddSibling => "Add sibling",
-            Command::AddUnit => "Add unit",
-            Command::Rename => "Rename",
-            Command::Delete => "Delete…",
-            Command::ToggleCollapse => "Collapse / expand",
-            Command::ShowLevels(2) => "Show 2 levels",
-            Command::ShowLevels(3) => "Show 3 levels",
-            Command::ShowLevels(4) => "Show 4 levels",
-            Command::ShowLevels(_) => "Show 5 levels",
-            Command::ExpandAll => "Expand all",
-            Command::Relayout => "Re-layout",
-            Command::ZoomIn => "Zoom in",
-            Command::ZoomOut => "Zoom out",
-            Command::ZoomFit => "Fit",
-            Command::CentreSelection => "Centre on selection",
-            Command::ToggleCompact => "Stack teams of leaves",
-            Command::ToggleDutiesOnCards => "Duties on cards",
-            Command::ToggleLeftToRight => "Left to right",
-            Command::Find => "Find…",
-            Command::FindNext => "Find next",
-            Command::FindPrevious => "Find previous",
-            Command::SelectParent => "Select manager",
-            Command::SelectChild => "Select first subordinate",
-            Command::SelectPreviousSibling => "Select previous sibling",
-            Command::SelectNextSibling => "Select next sibling",
-            Command::ToggleOutline => "Outline panel",
-            Command::ToggleInspector => "Inspector panel",
-            Command::ToggleAnalysis => "Analysis",
-            Command::ShowShortcuts => "Keyboard shortcuts",
-            Command::About => "About Organigram",
+            // Other numbers of levels show as the deepest the menu offers.
+            Command::ShowLevels(levels) => {
+                let count = if (2..=4).contains(&levels) { levels } else { 5 };
+                crate::t!("cmd-show-levels", count = u32::from(count))
+            }
+            _ => crate::t!(ids(self).0),
         }
     }
 
-    fn tooltip(self) -> &'static str {
-        match self {
-            Command::New => "Start an empty chart",
-            Command::Open => "Open a chart file (.ron)",
-            Command::Save => "Save the chart to its file",
-            Command::SaveAs => "Save the chart to a new file",
-            Command::Export => {
-                "Export the chart as PDF, PNG or SVG for slides and handouts, or as CSV or Excel"
-            }
-            Command::Import => {
-                "Make a chart of a roster from an HR system or Excel (CSV, text, .xlsx, .xls, .ods)"
-            }
-            Command::CompareWith => {
-                "Mark on this chart what is new, moved, changed and removed compared with another chart or an HR file"
-            }
-            Command::StopComparing => "Leave compare mode and remove every mark",
-            Command::UpdateFromHr => {
-                "Bring the chart up to date with an HR file: new hires, leavers, transfers and titles; your duties, notes and layout are kept"
-            }
-            Command::Quit => "Close Organigram",
-            Command::Undo => "Undo the last change",
-            Command::Redo => "Redo the last undone change",
-            Command::AddSubordinate => "Add a position that reports to the selected card",
-            Command::AddAssistant => "Add an assistant beside the selected position",
-            Command::AddSibling => {
-                "Add a position beside the selected card, under the same manager"
-            }
-            Command::AddUnit => "Add a department under the selected card (or at the top)",
-            Command::Rename => "Edit the selected card's title",
-            Command::Delete => "Delete the selected card; you choose whether its subordinates stay",
-            Command::ToggleCollapse => "Fold or unfold everything below the selected card",
-            Command::ShowLevels(_) => {
-                "Fold the chart below this many levels and fit it in the window: an overview of a large chart"
-            }
-            Command::ExpandAll => "Unfold every card",
-            Command::Relayout => "Put every card you placed by hand back in its place in the tree",
-            Command::ZoomIn => "Zoom in",
-            Command::ZoomOut => "Zoom out",
-            Command::ZoomFit => "Show the whole chart",
-            Command::CentreSelection => "Scroll the selected card to the centre",
-            Command::ToggleCompact => {
-                "Stack a manager's team of leaves in two columns beside its line, instead of one wide row"
-            }
-            Command::ToggleDutiesOnCards => "Show each post's duties on its card",
-            Command::ToggleLeftToRight => "Lay the chart out from left to right instead of top-down",
-            Command::Find => "Search titles, holders and duties",
-            Command::FindNext => "Go to the next match",
-            Command::FindPrevious => "Go to the previous match",
-            Command::SelectParent => "Select the manager of the selected card",
-            Command::SelectChild => "Select the first subordinate of the selected card",
-            Command::SelectPreviousSibling => "Select the card to the left",
-            Command::SelectNextSibling => "Select the card to the right",
-            Command::ToggleOutline => "Show or hide the outline on the left",
-            Command::ToggleInspector => "Show or hide the inspector on the right",
-            Command::ToggleAnalysis => {
-                "Spans and layers, vacancies, units and shared duties, in a panel below the chart"
-            }
-            Command::ShowShortcuts => "List every keyboard shortcut",
-            Command::About => "Version and licences",
-        }
+    fn tooltip(self) -> String {
+        crate::t!(ids(self).1)
     }
 
     fn shortcut(self) -> Option<KeyboardShortcut> {
@@ -218,6 +122,56 @@ impl CommandUi for Command {
     }
 }
 
+/// The message ids of a command's label and tooltip.
+fn ids(command: Command) -> (&'static str, &'static str) {
+    match command {
+        Command::New => ("cmd-new", "cmd-new-tip"),
+        Command::Open => ("cmd-open", "cmd-open-tip"),
+        Command::Save => ("cmd-save", "cmd-save-tip"),
+        Command::SaveAs => ("cmd-save-as", "cmd-save-as-tip"),
+        Command::Export => ("cmd-export", "cmd-export-tip"),
+        Command::Import => ("cmd-import", "cmd-import-tip"),
+        Command::CompareWith => ("cmd-compare-with", "cmd-compare-with-tip"),
+        Command::StopComparing => ("cmd-stop-comparing", "cmd-stop-comparing-tip"),
+        Command::UpdateFromHr => ("cmd-update-from-hr", "cmd-update-from-hr-tip"),
+        Command::Quit => ("cmd-quit", "cmd-quit-tip"),
+        Command::Undo => ("cmd-undo", "cmd-undo-tip"),
+        Command::Redo => ("cmd-redo", "cmd-redo-tip"),
+        Command::AddSubordinate => ("cmd-add-subordinate", "cmd-add-subordinate-tip"),
+        Command::AddAssistant => ("cmd-add-assistant", "cmd-add-assistant-tip"),
+        Command::AddSibling => ("cmd-add-sibling", "cmd-add-sibling-tip"),
+        Command::AddUnit => ("cmd-add-unit", "cmd-add-unit-tip"),
+        Command::Rename => ("cmd-rename", "cmd-rename-tip"),
+        Command::Delete => ("cmd-delete", "cmd-delete-tip"),
+        Command::ToggleCollapse => ("cmd-toggle-collapse", "cmd-toggle-collapse-tip"),
+        Command::ShowLevels(_) => ("cmd-show-levels", "cmd-show-levels-tip"),
+        Command::ExpandAll => ("cmd-expand-all", "cmd-expand-all-tip"),
+        Command::Relayout => ("cmd-relayout", "cmd-relayout-tip"),
+        Command::ZoomIn => ("cmd-zoom-in", "cmd-zoom-in-tip"),
+        Command::ZoomOut => ("cmd-zoom-out", "cmd-zoom-out-tip"),
+        Command::ZoomFit => ("cmd-zoom-fit", "cmd-zoom-fit-tip"),
+        Command::CentreSelection => ("cmd-centre-selection", "cmd-centre-selection-tip"),
+        Command::ToggleCompact => ("cmd-stack-teams", "cmd-stack-teams-tip"),
+        Command::ToggleDutiesOnCards => ("cmd-duties-on-cards", "cmd-duties-on-cards-tip"),
+        Command::ToggleLeftToRight => ("cmd-left-to-right", "cmd-left-to-right-tip"),
+        Command::Find => ("cmd-find", "cmd-find-tip"),
+        Command::FindNext => ("cmd-find-next", "cmd-find-next-tip"),
+        Command::FindPrevious => ("cmd-find-previous", "cmd-find-previous-tip"),
+        Command::SelectParent => ("cmd-select-parent", "cmd-select-parent-tip"),
+        Command::SelectChild => ("cmd-select-child", "cmd-select-child-tip"),
+        Command::SelectPreviousSibling => (
+            "cmd-select-previous-sibling",
+            "cmd-select-previous-sibling-tip",
+        ),
+        Command::SelectNextSibling => ("cmd-select-next-sibling", "cmd-select-next-sibling-tip"),
+        Command::ToggleOutline => ("cmd-outline-panel", "cmd-outline-panel-tip"),
+        Command::ToggleInspector => ("cmd-inspector-panel", "cmd-inspector-panel-tip"),
+        Command::ToggleAnalysis => ("cmd-analysis", "cmd-analysis-tip"),
+        Command::ShowShortcuts => ("cmd-shortcuts", "cmd-shortcuts-tip"),
+        Command::About => ("cmd-about", "cmd-about-tip"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -241,5 +195,35 @@ mod tests {
             assert!(!command.tooltip().is_empty());
         }
         assert_eq!(labels.len(), Command::ALL.len());
+    }
+
+    #[test]
+    fn every_command_has_its_own_words_in_both_languages() {
+        use crate::i18n::{set_current, Lang};
+        let words = |lang| {
+            set_current(lang);
+            let words: Vec<(String, String)> = Command::ALL
+                .iter()
+                .map(|command| (command.label(), command.tooltip()))
+                .collect();
+            set_current(Lang::English);
+            words
+        };
+        let (english, chinese) = (words(Lang::English), words(Lang::Chinese));
+        let mut labels = std::collections::HashSet::new();
+        for ((command, en), zh) in Command::ALL.iter().zip(&english).zip(&chinese) {
+            let (label, tip) = ids(*command);
+            assert!(
+                en.0 != label && en.1 != tip,
+                "{command:?} has English words"
+            );
+            assert!(
+                zh.0 != en.0 && zh.1 != en.1,
+                "{command:?} has Chinese words"
+            );
+            assert!(labels.insert(&zh.0), "{command:?} repeats a Chinese label");
+        }
+        assert_eq!(Command::ShowLevels(3).label(), "Show 3 levels");
+        assert_eq!(Command::ShowLevels(9).label(), "Show 5 levels");
     }
 }

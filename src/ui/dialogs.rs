@@ -4,7 +4,6 @@
 use egui::{Id, RichText, Ui};
 
 use super::command::CommandUi;
-use super::files::NO_BACKEND_HELP;
 use super::words::{modal_title, orphan_summary};
 use crate::editor::{Action, Command, DialogKind, Editor, Modal, ModalChoice, Window};
 
@@ -37,34 +36,35 @@ impl ModalView {
     fn body(&mut self, ui: &mut Ui, editor: &Editor, modal: &Modal) -> Option<ModalChoice> {
         match modal {
             Modal::Unsaved { .. } => {
-                ui.label("The chart has changes that are not saved. Save them first?");
+                ui.label(crate::t!("dialog-unsaved-body"));
                 buttons(
                     ui,
                     &[
-                        ("Save", ModalChoice::Save),
-                        ("Don't save", ModalChoice::DontSave),
-                        ("Cancel", ModalChoice::Close),
+                        (crate::t!("dialog-save"), ModalChoice::Save),
+                        (crate::t!("dialog-dont-save"), ModalChoice::DontSave),
+                        (crate::t!("dialog-cancel"), ModalChoice::Close),
                     ],
                 )
             }
             Modal::Delete { ids } => {
                 let names: Vec<String> = ids.iter().map(|&id| editor.chart().label(id)).collect();
-                ui.label(format!("Delete {}?", names.join(", ")));
-                ui.label("Its subordinates can stay, moving up to its manager, or go with it.");
+                let names = names.join(&crate::t!("dialog-list-separator"));
+                ui.label(crate::t!("dialog-delete-question", names = names));
+                ui.label(crate::t!("dialog-delete-body"));
                 buttons(
                     ui,
                     &[
                         (
-                            "Keep subordinates",
+                            crate::t!("dialog-keep-subordinates"),
                             ModalChoice::Delete { keep_reports: true },
                         ),
                         (
-                            "Delete whole subtree",
+                            crate::t!("dialog-delete-subtree"),
                             ModalChoice::Delete {
                                 keep_reports: false,
                             },
                         ),
-                        ("Cancel", ModalChoice::Close),
+                        (crate::t!("dialog-cancel"), ModalChoice::Close),
                     ],
                 )
             }
@@ -72,23 +72,23 @@ impl ModalView {
                 egui::ScrollArea::vertical()
                     .max_height(320.0)
                     .show(ui, |ui| {
-                        ui.label(RichText::new(detail.as_str()).monospace());
+                        ui.label(RichText::new(super::errors::detail(detail)).monospace());
                     });
-                buttons(ui, &[("OK", ModalChoice::Close)])
+                buttons(ui, &[(crate::t!("dialog-ok"), ModalChoice::Close)])
             }
             Modal::Recover { orphans } => recover(ui, orphans),
             Modal::ChangedOnDisk { path, .. } => {
-                ui.label(format!(
-                    "{} was changed by someone or something else since you opened it. Saving now would replace their changes.",
-                    path.display()
+                ui.label(crate::t!(
+                    "dialog-changed-on-disk-body",
+                    path = path.display().to_string()
                 ));
                 buttons(
                     ui,
                     &[
-                        ("Overwrite", ModalChoice::Overwrite),
-                        ("Save As…", ModalChoice::SaveElsewhere),
-                        ("Reload from disk", ModalChoice::Reload),
-                        ("Cancel", ModalChoice::Close),
+                        (crate::t!("dialog-overwrite"), ModalChoice::Overwrite),
+                        (crate::t!("dialog-save-as"), ModalChoice::SaveElsewhere),
+                        (crate::t!("dialog-reload"), ModalChoice::Reload),
+                        (crate::t!("dialog-cancel"), ModalChoice::Close),
                     ],
                 )
             }
@@ -105,24 +105,24 @@ impl ModalView {
         suggested: &str,
     ) -> Option<ModalChoice> {
         let text = self.path_text.get_or_insert_with(|| suggested.to_owned());
-        ui.label(NO_BACKEND_HELP);
+        ui.label(crate::t!("dialog-no-file-dialog"));
         ui.add_space(6.0);
-        let label = ui.label("File path");
+        let label = ui.label(crate::t!("dialog-file-path"));
         ui.add(egui::TextEdit::singleline(text).desired_width(480.0))
             .labelled_by(label.id);
         let verb = match kind {
-            DialogKind::Export(_) => "Export",
-            DialogKind::OpenChart | DialogKind::Import => "Open",
-            DialogKind::Compare => "Compare",
-            DialogKind::UpdateFrom => "Preview the update",
-            DialogKind::SaveChart => "Save",
+            DialogKind::Export(_) => "dialog-path-export",
+            DialogKind::OpenChart | DialogKind::Import => "dialog-path-open",
+            DialogKind::Compare => "dialog-path-compare",
+            DialogKind::UpdateFrom => "dialog-path-update",
+            DialogKind::SaveChart => "dialog-path-save",
         };
         let typed = text.trim().to_owned();
         let choice = buttons(
             ui,
             &[
-                (verb, ModalChoice::Path(typed.clone())),
-                ("Cancel", ModalChoice::Close),
+                (crate::t!(verb), ModalChoice::Path(typed.clone())),
+                (crate::t!("dialog-cancel"), ModalChoice::Close),
             ],
         );
         match choice {
@@ -133,12 +133,12 @@ impl ModalView {
 }
 
 /// A row of buttons; returns the choice of the one clicked.
-fn buttons(ui: &mut Ui, choices: &[(&str, ModalChoice)]) -> Option<ModalChoice> {
+fn buttons(ui: &mut Ui, choices: &[(String, ModalChoice)]) -> Option<ModalChoice> {
     ui.add_space(8.0);
     let mut chosen = None;
     ui.horizontal(|ui| {
         for (text, choice) in choices {
-            if ui.button(*text).clicked() {
+            if ui.button(text.as_str()).clicked() {
                 chosen = Some(choice.clone());
             }
         }
@@ -147,26 +147,30 @@ fn buttons(ui: &mut Ui, choices: &[(&str, ModalChoice)]) -> Option<ModalChoice> 
 }
 
 fn recover(ui: &mut Ui, orphans: &[crate::editor::Orphan]) -> Option<ModalChoice> {
-    ui.label(
-        "Organigram did not close cleanly last time. These charts had changes that were not saved:",
-    );
+    ui.label(crate::t!("dialog-recover-body"));
     ui.add_space(6.0);
     let mut chosen = None;
     for (n, orphan) in orphans.iter().enumerate() {
         ui.horizontal(|ui| {
             ui.label(orphan_summary(orphan));
-            if ui.button(format!("Restore {}", n + 1)).clicked() {
+            if ui
+                .button(crate::t!("dialog-restore", number = n + 1))
+                .clicked()
+            {
                 chosen = Some(ModalChoice::Restore(n));
             }
-            if ui.button(format!("Discard {}", n + 1)).clicked() {
+            if ui
+                .button(crate::t!("dialog-discard", number = n + 1))
+                .clicked()
+            {
                 chosen = Some(ModalChoice::Discard(n));
             }
         });
     }
     ui.add_space(8.0);
     if ui
-        .button("Not now")
-        .on_hover_text("Keep the copies; you will be asked next time")
+        .button(crate::t!("dialog-not-now"))
+        .on_hover_text(crate::t!("dialog-not-now-tip"))
         .clicked()
     {
         chosen = Some(ModalChoice::Close);
@@ -178,7 +182,8 @@ fn recover(ui: &mut Ui, orphans: &[crate::editor::Orphan]) -> Option<ModalChoice
 pub fn windows(ctx: &egui::Context, editor: &Editor, system_font: Option<&str>) -> Vec<Action> {
     let mut actions = Vec::new();
     let mut shortcuts = editor.shows_shortcuts();
-    egui::Window::new("Keyboard shortcuts")
+    egui::Window::new(crate::t!("dialog-shortcuts-title"))
+        .id(Id::new("organigram-shortcuts-window"))
         .open(&mut shortcuts)
         .resizable(true)
         .default_width(420.0)
@@ -191,17 +196,21 @@ pub fn windows(ctx: &egui::Context, editor: &Editor, system_font: Option<&str>) 
         actions.push(Action::CloseWindow(Window::Shortcuts));
     }
     let mut about = editor.shows_about();
-    egui::Window::new("About Organigram")
+    egui::Window::new(crate::t!("dialog-about-title"))
+        .id(Id::new("organigram-about-window"))
         .open(&mut about)
         .resizable(false)
         .show(ctx, |ui| {
-            ui.heading(format!("Organigram {}", env!("CARGO_PKG_VERSION")));
-            ui.label("An org-chart editor for people who redesign organisations.");
-            ui.label("Card font: WenQuanYi Micro Hei subset (Apache-2.0).");
+            ui.heading(crate::t!(
+                "dialog-about-version",
+                version = env!("CARGO_PKG_VERSION")
+            ));
+            ui.label(crate::t!("dialog-about-tagline"));
+            ui.label(crate::t!("dialog-about-card-font"));
             if let Some(font) = system_font {
-                ui.label(format!("Interface CJK font: {font} (system)."));
+                ui.label(crate::t!("dialog-about-system-font", font = font));
             }
-            ui.label("Built with egui, eframe and egui_graphs.");
+            ui.label(crate::t!("dialog-about-built-with"));
         });
     if editor.shows_about() && !about {
         actions.push(Action::CloseWindow(Window::About));
@@ -211,6 +220,7 @@ pub fn windows(ctx: &egui::Context, editor: &Editor, system_font: Option<&str>) 
 
 /// Every shortcut, from the one command enum.
 fn shortcut_list(ui: &mut Ui) {
+    let or = crate::t!("dialog-shortcut-or");
     egui::Grid::new("organigram-shortcuts")
         .striped(true)
         .num_columns(2)
@@ -226,10 +236,10 @@ fn shortcut_list(ui: &mut Ui) {
                     continue;
                 }
                 ui.label(command.label());
-                ui.label(RichText::new(keys.join("  or  ")).monospace());
+                ui.label(RichText::new(keys.join(&or)).monospace());
                 ui.end_row();
             }
         });
     ui.add_space(6.0);
-    ui.label("Canvas: drag the background or scroll to pan; Ctrl+scroll or pinch to zoom; drag a card onto another to re-parent it, or onto empty space to place it by hand; Shift/Ctrl-click adds to the selection; double-click renames; right-click for more.");
+    ui.label(crate::t!("dialog-canvas-help"));
 }

@@ -1,7 +1,7 @@
 //! File ▸ Export…, a view of the editor's export choices: the same options as
 //! `organigram export`, then a native save dialog.
 
-use egui::{RichText, Ui};
+use egui::{Id, RichText, Ui};
 
 use super::words::format_name;
 use crate::editor::{Action, Editor, Window};
@@ -17,7 +17,8 @@ pub fn export_window(ctx: &egui::Context, editor: &Editor) -> Vec<Action> {
     let mut open = true;
     let mut go = false;
     let has_selection = editor.primary().is_some();
-    egui::Window::new("Export")
+    egui::Window::new(crate::t!("export-title"))
+        .id(Id::new("organigram-export-window"))
         .open(&mut open)
         .resizable(false)
         .collapsible(false)
@@ -39,7 +40,7 @@ pub fn export_window(ctx: &egui::Context, editor: &Editor) -> Vec<Action> {
 /// The form; true when the user asked to export.
 fn form(ui: &mut Ui, choices: &mut ExportChoices, editor: &Editor, has_selection: bool) -> bool {
     ui.horizontal(|ui| {
-        ui.label("Format");
+        ui.label(crate::t!("export-format"));
         for format in [
             ExportFormat::Pdf,
             ExportFormat::Png,
@@ -55,30 +56,27 @@ fn form(ui: &mut Ui, choices: &mut ExportChoices, editor: &Editor, has_selection
     if ui
         .add_enabled(
             has_selection,
-            egui::Checkbox::new(&mut subtree, "Only the selected card's subtree"),
+            egui::Checkbox::new(&mut subtree, crate::t!("export-subtree")),
         )
         .changed()
     {
         choices.subtree = if subtree { editor.primary() } else { None };
     }
-    ui.checkbox(
-        &mut choices.duties,
-        "Duties on the cards (job-description handouts)",
-    );
+    ui.checkbox(&mut choices.duties, crate::t!("export-duties"));
     let mut dark = choices.theme == Theme::Dark;
-    if ui
-        .checkbox(&mut dark, "Dark colours (otherwise light, for print)")
-        .changed()
-    {
+    if ui.checkbox(&mut dark, crate::t!("export-dark")).changed() {
         choices.theme = if dark { Theme::Dark } else { Theme::Light };
     }
     let mut title = choices.title.is_some();
-    if ui.checkbox(&mut title, "Title above the chart").changed() {
+    if ui
+        .checkbox(&mut title, crate::t!("export-title-above"))
+        .changed()
+    {
         choices.title = title.then(String::new);
     }
-    ui.checkbox(&mut choices.date, "Today's date below the chart");
+    ui.checkbox(&mut choices.date, crate::t!("export-date"));
     ui.horizontal(|ui| {
-        ui.label("Colour posts by");
+        ui.label(crate::t!("export-colour-by"));
         for by in crate::analysis::ColourBy::ALL {
             ui.radio_value(&mut choices.colour_by, by, super::words::colour_by(by));
         }
@@ -86,10 +84,7 @@ fn form(ui: &mut Ui, choices: &mut ExportChoices, editor: &Editor, has_selection
     if let Some(comparison) = editor.comparison() {
         ui.checkbox(
             &mut choices.mark_changes,
-            format!(
-                "Mark the changes against {} (with a legend)",
-                comparison.base_name()
-            ),
+            crate::t!("export-mark-changes", base = comparison.base_name()),
         );
     }
     let change_list = choices.mark_changes && editor.comparison().is_some();
@@ -98,36 +93,34 @@ fn form(ui: &mut Ui, choices: &mut ExportChoices, editor: &Editor, has_selection
             ui.add(
                 egui::Slider::new(&mut choices.png_scale, 1.0..=4.0)
                     .step_by(0.5)
-                    .text("PNG scale"),
+                    .text(crate::t!("export-png-scale")),
             );
         }
         ExportFormat::Pdf => pdf_page(ui, choices),
         ExportFormat::Svg | ExportFormat::Json => {}
         ExportFormat::Csv | ExportFormat::Xlsx if change_list => {
-            ui.label(
-                RichText::new("The change list: one row per change, with the field, the old and the new value.").weak(),
-            );
+            ui.label(RichText::new(crate::t!("export-change-list-help")).weak());
         }
         ExportFormat::Csv | ExportFormat::Xlsx => {
-            ui.label(
-                RichText::new("One row per card: id, ref, kind, title, holder, manager, unit, headcount, dotted lines, duties and notes. Opens in Excel; Import… in the File menu reads it back.").weak(),
-            );
+            ui.label(RichText::new(crate::t!("export-table-help")).weak());
         }
     }
     ui.add_space(6.0);
-    ui.label(RichText::new("SVG keeps text editable; PDF text stays selectable.").weak());
-    ui.button("Choose file and export…").clicked()
+    ui.label(RichText::new(crate::t!("export-text-help")).weak());
+    ui.button(crate::t!("export-go")).clicked()
 }
 
 fn pdf_page(ui: &mut Ui, choices: &mut ExportChoices) {
     let page = &mut choices.page;
-    let name = |paper: Option<Paper>| match paper {
-        None => "Natural size",
-        Some(Paper::A4) => "Fit to A4",
-        Some(Paper::A3) => "Fit to A3",
-        Some(Paper::Letter) => "Fit to Letter",
+    let name = |paper: Option<Paper>| {
+        crate::t!(match paper {
+            None => "export-page-natural",
+            Some(Paper::A4) => "export-page-a4",
+            Some(Paper::A3) => "export-page-a3",
+            Some(Paper::Letter) => "export-page-letter",
+        })
     };
-    egui::ComboBox::from_label("PDF page")
+    egui::ComboBox::new("organigram-pdf-page", crate::t!("export-pdf-page"))
         .selected_text(name(page.paper))
         .show_ui(ui, |ui| {
             for paper in [None, Some(Paper::A4), Some(Paper::A3), Some(Paper::Letter)] {
@@ -136,7 +129,7 @@ fn pdf_page(ui: &mut Ui, choices: &mut ExportChoices) {
         });
     ui.add_enabled(
         page.paper.is_some(),
-        egui::Checkbox::new(&mut page.landscape, "Landscape"),
+        egui::Checkbox::new(&mut page.landscape, crate::t!("export-landscape")),
     );
-    ui.checkbox(&mut page.per_unit, "One page per top-level unit");
+    ui.checkbox(&mut page.per_unit, crate::t!("export-page-per-unit"));
 }

@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc::channel;
 
 use crate::editor::{Asked, DialogKind, FileDialogs, Picked, Wake};
+use crate::t;
 
 pub use crate::editor::{OpenDialogs, ScriptedDialogs};
 
@@ -28,11 +29,12 @@ impl FileDialogs for NativeDialogs {
             return Asked::Now(Picked::NoBackend);
         }
         let (directory, file_name) = (directory.map(Path::to_owned), file_name.to_owned());
+        let words = DialogWords::new(kind);
         let (answer, answered) = channel();
         let shown = std::thread::Builder::new()
             .name("file dialog".into())
             .spawn(move || {
-                let picked = pollster::block_on(show(kind, directory, file_name));
+                let picked = pollster::block_on(show(kind, words, directory, file_name));
                 // The editor may have gone; then nobody needs the answer.
                 let _ = answer.send(picked);
                 wake();
@@ -48,65 +50,75 @@ const ROSTER_EXTENSIONS: [&str; 7] = ["csv", "tsv", "txt", "xlsx", "xlsm", "xls"
 /// A chart or a roster.
 const CHART_OR_ROSTER_EXTENSIONS: [&str; 8] =
     ["ron", "csv", "tsv", "txt", "xlsx", "xlsm", "xls", "ods"];
+/// A chart.
+const CHART_EXTENSIONS: [&str; 1] = ["ron"];
+
+/// A dialog's words, chosen on the editor's thread (which knows the UI language) before
+/// the dialog's own thread shows them.
+struct DialogWords {
+    title: String,
+    /// Each filter's name and the extensions it lets through.
+    filters: Vec<(String, Vec<&'static str>)>,
+}
+
+impl DialogWords {
+    fn new(kind: DialogKind) -> DialogWords {
+        let roster = || (t!("modal-filter-roster"), ROSTER_EXTENSIONS.to_vec());
+        let chart = || (t!("modal-filter-chart"), CHART_EXTENSIONS.to_vec());
+        let filters = match kind {
+            DialogKind::Export(format) => {
+                let name = format.name().to_uppercase();
+                vec![(
+                    t!("modal-filter-format", format = name),
+                    vec![format.name()],
+                )]
+            }
+            DialogKind::Import | DialogKind::UpdateFrom => vec![roster()],
+            DialogKind::Compare => vec![
+                (
+                    t!("modal-filter-chart-or-roster"),
+                    CHART_OR_ROSTER_EXTENSIONS.to_vec(),
+                ),
+                chart(),
+                roster(),
+            ],
+            DialogKind::OpenChart | DialogKind::SaveChart => vec![chart()],
+        };
+        DialogWords {
+            title: super::words::dialog_title(kind),
+            filters,
+        }
+    }
+}
 
 /// Shows the native dialog and waits for the user.
-async fn show(kind: DialogKind, directory: Option<PathBuf>, file_name: String) -> Picked {
-    let dialog = match kind {
-        DialogKind::Export(format) => {
-            let name = format.name().to_uppercase();
-            rfd::AsyncFileDialog::new().add_filter(format!("{name} file"), &[format.name()])
-        }
-        DialogKind::Import | DialogKind::UpdateFrom => rfd::AsyncFileDialog::new().add_filter(
-            "Roster (CSV, text, Excel, OpenDocument)",
-            &ROSTER_EXTENSIONS,
-        ),
-        DialogKind::Compare => rfd::AsyncFileDialog::new()
-            .add_filter("Chart or roster", &CHART_OR_ROSTER_EXTENSIONS)
-            .add_filter("Organigram chart", &["ron"])
-            .add_filter(
-                "Roster (CSV, text, Excel, OpenDocument)",
-                &ROSTER_EXTENSIONS,
-            ),
-        _ => rfd::AsyncFileDialog::new().add_filter("Organigram chart", &["ron"]),
-    };
+async fn show(
+    kind: DialogKind,
+    words: DialogWords,
+    directory: Option<PathBuf>,
+    file_name: String,
+) -> Picked {
+    let mut dialog = rfd::AsyncFileDialog::new().set_title(words.title);
+    for (name, extensions) in &words.filters {
+        dialog = dialog.add_filter(name, extensions.as_slice());
+    }
     let dialog = match directory {
         Some(directory) => dialog.set_directory(directory),
         None => dialog,
     };
     let chosen = match kind {
-        DialogKind::Export(_) => {
-            dialog
-                .set_title("Export chart")
-                .set_file_name(file_name)
-                .save_file()
-                .await
+        DialogKind::Export(_) | DialogKind::SaveChart => {
+            dialog.set_file_name(file_name).save_file().await
         }
-        DialogKind::OpenChart => dialog.set_title("Open chart").pick_file().await,
-        DialogKind::Import => dialog.set_title("Import a roster").pick_file().await,
-        DialogKind::Compare => {
-            dialog
-                .set_title("Compare with a chart or an HR file")
-                .pick_file()
-                .await
-        }
-        DialogKind::UpdateFrom => dialog.set_title("Update from an HR file").pick_file().await,
-        DialogKind::SaveChart => {
-            dialog
-                .set_title("Save chart")
-                .set_file_name(file_name)
-                .save_file()
-                .await
-        }
+        DialogKind::OpenChart
+        | DialogKind::Import
+        | DialogKind::Compare
+        | DialogKind::UpdateFrom => dialog.pick_file().await,
     };
     chosen.map_or(Picked::Cancelled, |file| {
         Picked::Path(file.path().to_owned())
     })
 }
-
-/// How to get file dialogs working, for the message shown when there are none.
-pub const NO_BACKEND_HELP: &str = "No file dialog is available on this system. Install \
-xdg-desktop-portal (with a desktop backend such as xdg-desktop-portal-gtk) or zenity, for \
-example `sudo apt install zenity`, then try again. Meanwhile you can type a file path here.";
 
 /// True when rfd can show a dialog here: always on Windows and macOS; on Linux and the
 /// BSDs when an xdg-desktop-portal service is installed and a session bus runs, or when

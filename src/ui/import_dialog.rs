@@ -3,7 +3,7 @@
 //! files) or sheet (workbooks), the header row, how managers are named, a live count and
 //! the problems, before anything is imported.
 
-use egui::{RichText, Ui};
+use egui::{Id, RichText, Ui};
 
 use crate::editor::{Action, Editor, ImportChange, ImportPreview, Window};
 use crate::format::hr::{Encoding, Import, ManagerKey, Mapping, Meaning, Table};
@@ -20,7 +20,8 @@ pub fn import_window(ctx: &egui::Context, editor: &Editor) -> Vec<Action> {
     };
     let mut actions = Vec::new();
     let mut open = true;
-    egui::Window::new("Import a roster")
+    egui::Window::new(crate::t!("import-title"))
+        .id(Id::new("organigram-import-window"))
         .open(&mut open)
         .default_width(900.0)
         .default_height(620.0)
@@ -39,13 +40,13 @@ pub fn import_window(ctx: &egui::Context, editor: &Editor) -> Vec<Action> {
             ui.horizontal(|ui| {
                 let ready = matches!(preview.result, Some(Ok(_)));
                 if ui
-                    .add_enabled(ready, egui::Button::new("Import"))
-                    .on_hover_text("Open the roster as a new chart, not saved yet")
+                    .add_enabled(ready, egui::Button::new(crate::t!("import-go")))
+                    .on_hover_text(crate::t!("import-go-tip"))
                     .clicked()
                 {
                     actions.push(Action::ImportNow);
                 }
-                if ui.button("Cancel").clicked() {
+                if ui.button(crate::t!("dialog-cancel")).clicked() {
                     actions.push(Action::CloseWindow(Window::Import));
                 }
             });
@@ -81,13 +82,18 @@ fn reading(ui: &mut Ui, preview: &ImportPreview, table: Option<&Table>, actions:
             let detected = table.and_then(|t| t.encoding);
             let shown = match (chosen, detected) {
                 (Some(encoding), _) => encoding.name().to_owned(),
-                (None, Some(found)) => format!("{} (detected)", found.name()),
-                (None, None) => "detect".to_owned(),
+                (None, Some(found)) => {
+                    crate::t!("import-encoding-detected", encoding = found.name())
+                }
+                (None, None) => crate::t!("import-encoding-detect"),
             };
-            egui::ComboBox::from_label("Encoding")
+            egui::ComboBox::new("organigram-import-encoding", crate::t!("import-encoding"))
                 .selected_text(shown)
                 .show_ui(ui, |ui| {
-                    if ui.selectable_label(chosen.is_none(), "detect").clicked() {
+                    if ui
+                        .selectable_label(chosen.is_none(), crate::t!("import-encoding-detect"))
+                        .clicked()
+                    {
                         actions.push(Action::Import(ImportChange::Encoding(None)));
                     }
                     for encoding in Encoding::ALL {
@@ -101,7 +107,7 @@ fn reading(ui: &mut Ui, preview: &ImportPreview, table: Option<&Table>, actions:
                 });
         } else {
             let current = table.and_then(|t| t.sheet.clone()).unwrap_or_default();
-            egui::ComboBox::from_label("Sheet")
+            egui::ComboBox::new("organigram-import-sheet", crate::t!("import-sheet"))
                 .selected_text(current.as_str())
                 .show_ui(ui, |ui| {
                     for sheet in sheets {
@@ -118,15 +124,15 @@ fn reading(ui: &mut Ui, preview: &ImportPreview, table: Option<&Table>, actions:
 fn header_and_managers(ui: &mut Ui, table: &Table, mapping: &Mapping, actions: &mut Vec<Action>) {
     ui.horizontal(|ui| {
         let line_of = |row: usize| table.rows.get(row).map_or(0, |r| r.line);
-        egui::ComboBox::from_label("Header row")
-            .selected_text(format!("line {}", line_of(mapping.header)))
+        egui::ComboBox::new("organigram-import-header", crate::t!("import-header-row"))
+            .selected_text(crate::t!("import-line", line = line_of(mapping.header)))
             .show_ui(ui, |ui| {
                 for row in 0..table.rows.len().min(30) {
                     let cells = table.rows[row].cells().collect::<Vec<_>>().join(" | ");
-                    let text = format!(
-                        "line {}: {}",
-                        line_of(row),
-                        cells.chars().take(60).collect::<String>()
+                    let text = crate::t!(
+                        "import-line-cells",
+                        line = line_of(row),
+                        cells = cells.chars().take(60).collect::<String>()
                     );
                     if ui.selectable_label(row == mapping.header, text).clicked() {
                         actions.push(Action::Import(ImportChange::Header(row)));
@@ -134,41 +140,41 @@ fn header_and_managers(ui: &mut Ui, table: &Table, mapping: &Mapping, actions: &
                 }
             });
         ui.separator();
-        egui::ComboBox::from_label("Managers named by")
-            .selected_text(manager_key_name(mapping.manager_key))
-            .show_ui(ui, |ui| {
-                for key in [
-                    ManagerKey::Id,
-                    ManagerKey::Name,
-                    ManagerKey::LastFirst,
-                    ManagerKey::Email,
-                ] {
-                    if ui
-                        .selectable_label(key == mapping.manager_key, manager_key_name(key))
-                        .clicked()
-                    {
-                        actions.push(Action::Import(ImportChange::ManagerKey(key)));
-                    }
+        egui::ComboBox::new(
+            "organigram-import-managers",
+            crate::t!("import-managers-by"),
+        )
+        .selected_text(manager_key_name(mapping.manager_key))
+        .show_ui(ui, |ui| {
+            for key in [
+                ManagerKey::Id,
+                ManagerKey::Name,
+                ManagerKey::LastFirst,
+                ManagerKey::Email,
+            ] {
+                if ui
+                    .selectable_label(key == mapping.manager_key, manager_key_name(key))
+                    .clicked()
+                {
+                    actions.push(Action::Import(ImportChange::ManagerKey(key)));
                 }
-            });
+            }
+        });
         ui.separator();
         let mut units = mapping.units;
-        if ui
-            .checkbox(&mut units, "Departments become unit cards")
-            .changed()
-        {
+        if ui.checkbox(&mut units, crate::t!("import-units")).changed() {
             actions.push(Action::Import(ImportChange::Units(units)));
         }
     });
 }
 
-fn manager_key_name(key: ManagerKey) -> &'static str {
-    match key {
-        ManagerKey::Id => "id",
-        ManagerKey::Name => "name",
-        ManagerKey::LastFirst => "Last, First",
-        ManagerKey::Email => "email",
-    }
+fn manager_key_name(key: ManagerKey) -> String {
+    crate::t!(match key {
+        ManagerKey::Id => "import-key-id",
+        ManagerKey::Name => "import-key-name",
+        ManagerKey::LastFirst => "import-key-last-first",
+        ManagerKey::Email => "import-key-email",
+    })
 }
 
 /// The header and first data rows, with a drop-down above each column.
@@ -208,12 +214,16 @@ fn grid(ui: &mut Ui, table: &Table, mapping: &Mapping, actions: &mut Vec<Action>
                         }
                     })
                     .response
-                    .on_hover_text(format!("What column {} ({name}) holds", column + 1))
+                    .on_hover_text(crate::t!(
+                        "import-column-tip",
+                        number = column + 1,
+                        name = name
+                    ))
                     .widget_info(|| {
                         egui::WidgetInfo::labeled(
                             egui::WidgetType::ComboBox,
                             true,
-                            format!("Column {} ({name})", column + 1),
+                            crate::t!("import-column", number = column + 1, name = name),
                         )
                     });
             }
@@ -231,41 +241,43 @@ fn grid(ui: &mut Ui, table: &Table, mapping: &Mapping, actions: &mut Vec<Action>
             }
         });
     if data.len() > GRID_ROWS {
-        ui.label(RichText::new(format!("… and {} more rows", data.len() - GRID_ROWS)).weak());
+        let more = data.len() - GRID_ROWS;
+        ui.label(RichText::new(crate::t!("import-more-rows", count = more)).weak());
     }
 }
 
 /// What a column's meaning is called in the drop-down.
-fn meaning_name(meaning: Meaning) -> &'static str {
-    match meaning {
-        Meaning::Ignore => "(not used)",
-        Meaning::Id => "Id",
-        Meaning::Reference => "HR reference",
-        Meaning::Manager => "Manager",
-        Meaning::Name => "Holder's name",
-        Meaning::FirstName => "First name",
-        Meaning::LastName => "Last name",
-        Meaning::Title => "Title",
-        Meaning::Unit => "Department",
-        Meaning::Kind => "Kind (assistant)",
-        Meaning::Email => "Email",
-        Meaning::Headcount => "Headcount",
-        Meaning::Status => "Status",
-        Meaning::Duties => "Duties",
-        Meaning::Notes => "Notes",
-        Meaning::Dotted => "Dotted-line managers",
-    }
+fn meaning_name(meaning: Meaning) -> String {
+    crate::t!(match meaning {
+        Meaning::Ignore => "import-meaning-ignore",
+        Meaning::Id => "import-meaning-id",
+        Meaning::Reference => "import-meaning-reference",
+        Meaning::Manager => "import-meaning-manager",
+        Meaning::Name => "import-meaning-name",
+        Meaning::FirstName => "import-meaning-first-name",
+        Meaning::LastName => "import-meaning-last-name",
+        Meaning::Title => "import-meaning-title",
+        Meaning::Unit => "import-meaning-unit",
+        Meaning::Kind => "import-meaning-kind",
+        Meaning::Email => "import-meaning-email",
+        Meaning::Headcount => "import-meaning-headcount",
+        Meaning::Status => "import-meaning-status",
+        Meaning::Duties => "import-meaning-duties",
+        Meaning::Notes => "import-meaning-notes",
+        Meaning::Dotted => "import-meaning-dotted",
+    })
 }
 
 /// The live count and the problems, or why no chart can be made.
 fn outcome(ui: &mut Ui, result: &Result<Import, crate::format::hr::ImportError>) {
     match result {
         Ok(import) => {
-            ui.label(RichText::new(import.summary()).strong());
+            ui.label(RichText::new(summary(import)).strong());
             if import.left_out > 0 {
-                ui.label(format!(
-                    "{} left out: their status says they have left",
-                    crate::format::hr::count(import.left_out, "row", "rows")
+                ui.label(crate::t!(
+                    "import-left-out",
+                    count = import.left_out,
+                    shown = grouped(import.left_out)
                 ));
             }
             if !import.problems.is_empty() {
@@ -274,13 +286,15 @@ fn outcome(ui: &mut Ui, result: &Result<Import, crate::format::hr::ImportError>)
                     .max_height(160.0)
                     .show(ui, |ui| {
                         for problem in import.problems.iter().take(PROBLEMS_SHOWN) {
-                            ui.label(format!("line {}: {}", problem.line, problem.kind));
+                            ui.label(crate::t!(
+                                "import-problem",
+                                line = problem.line,
+                                problem = problem.kind.to_string()
+                            ));
                         }
                         if import.problems.len() > PROBLEMS_SHOWN {
-                            ui.label(format!(
-                                "… and {} more",
-                                import.problems.len() - PROBLEMS_SHOWN
-                            ));
+                            let more = import.problems.len() - PROBLEMS_SHOWN;
+                            ui.label(crate::t!("dialog-and-more", count = more));
                         }
                     });
             }
@@ -288,5 +302,94 @@ fn outcome(ui: &mut Ui, result: &Result<Import, crate::format::hr::ImportError>)
         Err(error) => {
             ui.label(RichText::new(error.to_string()).color(ui.visuals().error_fg_color));
         }
+    }
+}
+
+/// The live count in one line: "1,516 posts · 1 top post · depth 10 · 3 units · 2 problems".
+fn summary(import: &Import) -> String {
+    let count = |id: &str, n: usize| crate::t!(id, count = n, shown = grouped(n));
+    [
+        count("import-summary-posts", import.posts),
+        count("import-summary-top-posts", import.top_posts),
+        crate::t!("import-summary-depth", depth = import.depth),
+        count("import-summary-units", import.units),
+        count("import-summary-problems", import.problems.len()),
+    ]
+    .join(" · ")
+}
+
+/// `n` with its thousands separated by commas: "1,516".
+fn grouped(n: usize) -> String {
+    let digits = n.to_string();
+    let mut text = String::new();
+    for (at, digit) in digits.chars().enumerate() {
+        if at > 0 && (digits.len() - at).is_multiple_of(3) {
+            text.push(',');
+        }
+        text.push(digit);
+    }
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::grouped;
+    use crate::i18n::{tr, tr_args, Lang};
+
+    #[test]
+    fn thousands_are_grouped() {
+        assert_eq!(grouped(7), "7");
+        assert_eq!(grouped(1516), "1,516");
+        assert_eq!(grouped(100_000), "100,000");
+        assert_eq!(grouped(1_000_000), "1,000,000");
+    }
+
+    #[test]
+    fn the_words_of_the_windows_and_panels_in_both_languages() {
+        let posts = |lang, n: usize| {
+            tr_args(
+                lang,
+                "import-summary-posts",
+                &[("count", n.into()), ("shown", grouped(n).into())],
+            )
+        };
+        assert_eq!(posts(Lang::English, 1), "1 post");
+        assert_eq!(posts(Lang::English, 1516), "1,516 posts");
+        assert_eq!(posts(Lang::Chinese, 1516), "1,516 个岗位");
+        let left = |lang, n: usize| {
+            tr_args(
+                lang,
+                "import-left-out",
+                &[("count", n.into()), ("shown", grouped(n).into())],
+            )
+        };
+        assert_eq!(
+            left(Lang::English, 2),
+            "2 rows left out: their status says they have left"
+        );
+        assert_eq!(left(Lang::Chinese, 1), "1 行未导入：状态显示已离职");
+        let apply = |lang, n: usize| tr_args(lang, "update-apply", &[("count", n.into())]);
+        assert_eq!(apply(Lang::English, 0), "Apply 0 changes");
+        assert_eq!(apply(Lang::English, 1), "Apply 1 change");
+        assert_eq!(apply(Lang::Chinese, 3), "应用 3 项变更");
+        assert_eq!(tr(Lang::English, "dialog-shortcut-or"), "  or  ");
+        assert_eq!(tr(Lang::English, "dialog-list-separator"), ", ");
+        assert_eq!(tr(Lang::Chinese, "dialog-list-separator"), "、");
+        assert_eq!(tr(Lang::Chinese, "dialog-dont-save"), "不保存");
+        let compared = |lang| {
+            tr_args(
+                lang,
+                "changes-compared-with",
+                &[
+                    ("base", "as-is.ron".into()),
+                    ("matched", tr(lang, "compare-matched-by-id").into()),
+                ],
+            )
+        };
+        assert_eq!(
+            compared(Lang::English),
+            "Compared with as-is.ron · matched by id"
+        );
+        assert_eq!(compared(Lang::Chinese), "对比基准：as-is.ron · 按 ID 匹配");
     }
 }

@@ -38,8 +38,12 @@ fn tooltip(editor: &Editor, command: Command) -> String {
         _ => None,
     };
     match step {
-        Some(step) => format!("{}: {}", command.tooltip(), super::words::label(step)),
-        None => command.tooltip().to_owned(),
+        Some(step) => crate::t!(
+            "menu-tip-with-step",
+            tip = command.tooltip(),
+            step = super::words::label(step),
+        ),
+        None => command.tooltip(),
     }
 }
 
@@ -61,8 +65,10 @@ fn toggle_state(editor: &Editor, command: Command) -> Option<bool> {
 pub fn menu_bar(ui: &mut Ui, editor: &Editor) -> Vec<Action> {
     let mut actions = Vec::new();
     egui::MenuBar::new().ui(ui, |ui| {
-        ui.menu_button("File", |ui| file_menu(ui, editor, &mut actions));
-        ui.menu_button("Edit", |ui| {
+        ui.menu_button(crate::t!("menu-file"), |ui| {
+            file_menu(ui, editor, &mut actions)
+        });
+        ui.menu_button(crate::t!("menu-edit"), |ui| {
             item(ui, editor, Command::Undo, &mut actions);
             item(ui, editor, Command::Redo, &mut actions);
             ui.separator();
@@ -81,8 +87,10 @@ pub fn menu_bar(ui: &mut Ui, editor: &Editor) -> Vec<Action> {
                 item(ui, editor, command, &mut actions);
             }
         });
-        ui.menu_button("View", |ui| view_menu(ui, editor, &mut actions));
-        ui.menu_button("Help", |ui| {
+        ui.menu_button(crate::t!("menu-view"), |ui| {
+            view_menu(ui, editor, &mut actions)
+        });
+        ui.menu_button(crate::t!("menu-help"), |ui| {
             item(ui, editor, Command::ShowShortcuts, &mut actions);
             item(ui, editor, Command::About, &mut actions);
         });
@@ -93,18 +101,18 @@ pub fn menu_bar(ui: &mut Ui, editor: &Editor) -> Vec<Action> {
 fn file_menu(ui: &mut Ui, editor: &Editor, actions: &mut Vec<Action>) {
     item(ui, editor, Command::New, actions);
     item(ui, editor, Command::Open, actions);
-    ui.menu_button("Open sample", |ui| {
+    ui.menu_button(crate::t!("menu-open-sample"), |ui| {
         for sample in &samples::SAMPLES {
-            if ui.button(sample.label).clicked() {
+            if ui.button(sample_label(sample)).clicked() {
                 actions.push(Action::OpenSample(sample.name));
                 ui.close();
             }
         }
     });
-    ui.menu_button("Open recent", |ui| {
+    ui.menu_button(crate::t!("menu-open-recent"), |ui| {
         let recent = &editor.settings().recent;
         if recent.is_empty() {
-            ui.label("No recent files");
+            ui.label(crate::t!("menu-no-recent"));
         }
         for path in recent {
             if ui.button(path.display().to_string()).clicked() {
@@ -132,26 +140,38 @@ fn file_menu(ui: &mut Ui, editor: &Editor, actions: &mut Vec<Action>) {
     }
     ui.separator();
     let mut settings = editor.settings().clone();
-    ui.menu_button("Autosave", |ui| {
-        for (seconds, label) in [
-            (0.0, "Off"),
-            (30.0, "Every 30 seconds"),
-            (60.0, "Every minute"),
-            (300.0, "Every 5 minutes"),
+    ui.menu_button(crate::t!("menu-autosave"), |ui| {
+        for (seconds, id) in [
+            (0.0, "menu-autosave-off"),
+            (30.0, "menu-autosave-30-seconds"),
+            (60.0, "menu-autosave-minute"),
+            (300.0, "menu-autosave-5-minutes"),
         ] {
             if ui
-                .radio_value(&mut settings.autosave_seconds, seconds, label)
+                .radio_value(&mut settings.autosave_seconds, seconds, crate::t!(id))
                 .clicked()
             {
                 ui.close();
             }
         }
     });
-    ui.checkbox(&mut settings.keep_backup, "Keep previous version as .bak")
-        .on_hover_text("When saving over a file, keep the old one beside it as NAME.ron.bak");
+    ui.checkbox(&mut settings.keep_backup, crate::t!("menu-keep-backup"))
+        .on_hover_text(crate::t!("menu-keep-backup-tip"));
     changed_settings(editor, settings, actions);
     ui.separator();
     item(ui, editor, Command::Quit, actions);
+}
+
+/// A sample's name in File ▸ Open sample, in the UI language (the command line lists
+/// [`samples::Sample::label`]).
+fn sample_label(sample: &samples::Sample) -> String {
+    let id = match sample.name {
+        "seed-marketing-zh" => "menu-sample-seed-zh",
+        "seed-marketing-en" => "menu-sample-seed-en",
+        "midsize-northwind" => "menu-sample-northwind",
+        _ => return sample.label.to_owned(),
+    };
+    crate::t!(id)
 }
 
 fn view_menu(ui: &mut Ui, editor: &Editor, actions: &mut Vec<Action>) {
@@ -207,7 +227,10 @@ fn language_menu(ui: &mut Ui, editor: &Editor, actions: &mut Vec<Action>) {
             choices.push((LanguageChoice::Fixed(lang), lang.native_name().to_owned()));
         }
         for (choice, text) in choices {
-            if ui.radio_value(&mut settings.language, choice, text).clicked() {
+            if ui
+                .radio_value(&mut settings.language, choice, text)
+                .clicked()
+            {
                 ui.close();
             }
         }
@@ -225,7 +248,10 @@ fn theme_menu(ui: &mut Ui) {
             (egui::ThemePreference::Dark, "menu-theme-dark"),
             (egui::ThemePreference::Light, "menu-theme-light"),
         ] {
-            if ui.radio_value(&mut preference, choice, crate::t!(id)).clicked() {
+            if ui
+                .radio_value(&mut preference, choice, crate::t!(id))
+                .clicked()
+            {
                 ui.close();
             }
         }
@@ -238,7 +264,7 @@ fn theme_menu(ui: &mut Ui) {
 /// View ▸ Colour by: unit, span band, layer or vacancy.
 fn colour_by_menu(ui: &mut Ui, editor: &Editor, actions: &mut Vec<Action>) {
     let mut settings = editor.settings().clone();
-    ui.menu_button("Colour by", |ui| {
+    ui.menu_button(crate::t!("menu-colour-by"), |ui| {
         for by in ColourBy::ALL {
             if ui
                 .radio_value(
@@ -284,10 +310,10 @@ pub fn toolbar(ui: &mut Ui, editor: &Editor) -> Vec<Action> {
                 ui.separator();
             }
             let tooltip = match command.shortcut() {
-                Some(shortcut) => format!(
-                    "{} ({})",
-                    tooltip(editor, command),
-                    ui.ctx().format_shortcut(&shortcut)
+                Some(shortcut) => crate::t!(
+                    "toolbar-tip-with-shortcut",
+                    tip = tooltip(editor, command),
+                    shortcut = ui.ctx().format_shortcut(&shortcut),
                 ),
                 None => tooltip(editor, command),
             };

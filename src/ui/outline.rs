@@ -9,7 +9,7 @@ use crate::model::NodeKind;
 
 /// Draws the outline and returns what the user did.
 pub fn outline(ui: &mut Ui, editor: &Editor) -> Vec<Action> {
-    ui.heading("Outline");
+    ui.heading(crate::t!("outline-heading"));
     // Long names are cut to the panel (the full name shows on hover) rather than widening
     // it: one chart with long titles must not widen the panel for good.
     ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
@@ -26,12 +26,12 @@ pub fn outline(ui: &mut Ui, editor: &Editor) -> Vec<Action> {
                 ui.horizontal(|ui| {
                     ui.add_space(f32::from(row.depth) * 14.0);
                     if row.has_children {
-                        let (arrow, verb) = if row.collapsed {
-                            ("⏵", "Expand")
+                        let (arrow, id) = if row.collapsed {
+                            ("⏵", "outline-expand")
                         } else {
-                            ("⏷", "Collapse")
+                            ("⏷", "outline-collapse")
                         };
-                        let label = format!("{verb} {name}");
+                        let label = crate::t!(id, name = &name);
                         let toggle = ui
                             .add(egui::Button::new(arrow).frame(false))
                             .on_hover_text(&label);

@@ -124,7 +124,7 @@ impl RenameBox {
                         .id(field),
                 );
                 ui.ctx().accesskit_node_builder(response.id, |node| {
-                    node.set_label("Rename");
+                    node.set_label(crate::t!("cmd-rename"));
                 });
                 if fresh {
                     select_all(ui.ctx(), field, text, &response);

@@ -4,6 +4,7 @@
 use egui::{Key, Ui};
 
 use crate::editor::{Action, Editor};
+use crate::t;
 
 /// The search bar's own state: which of the editor's focus requests it has seen.
 #[derive(Default)]
@@ -20,12 +21,12 @@ impl SearchBar {
         }
         let mut actions = Vec::new();
         ui.horizontal(|ui| {
-            let label = ui.label("Search");
+            let label = ui.label(t!("search-label"));
             let mut query = search.query.clone();
             let response = ui
                 .add(
                     egui::TextEdit::singleline(&mut query)
-                        .hint_text("title, holder or duty")
+                        .hint_text(t!("search-hint"))
                         .desired_width(260.0),
                 )
                 .labelled_by(label.id);
@@ -44,21 +45,21 @@ impl SearchBar {
                 actions.push(Action::SearchStep(if back { -1 } else { 1 }));
                 response.request_focus();
             }
-            if ui.button("Previous match").clicked() {
+            if ui.button(t!("search-previous")).clicked() {
                 actions.push(Action::SearchStep(-1));
             }
-            if ui.button("Next match").clicked() {
+            if ui.button(t!("search-next")).clicked() {
                 actions.push(Action::SearchStep(1));
             }
             let count = search.hits().len();
             let status = match (search.current_index(), count) {
                 (_, 0) if search.query.trim().is_empty() => String::new(),
-                (_, 0) => "No matches".to_owned(),
-                (Some(at), _) => format!("{} of {count}", at + 1),
-                (None, _) => format!("{count} matches"),
+                (_, 0) => t!("search-no-matches"),
+                (Some(at), _) => t!("search-at", at = at + 1, count = count),
+                (None, _) => t!("search-matches", count = count),
             };
             ui.label(status);
-            if ui.button("Close search").clicked() {
+            if ui.button(t!("search-close")).clicked() {
                 actions.push(Action::CloseSearch);
             }
         });

@@ -3,6 +3,7 @@
 use egui::Ui;
 
 use crate::editor::{Editor, Origin};
+use crate::t;
 
 /// Draws the status bar.
 pub fn status_bar(ui: &mut Ui, editor: &Editor) {
@@ -10,29 +11,30 @@ pub fn status_bar(ui: &mut Ui, editor: &Editor) {
     let stats = doc.stats();
     let place = match doc.origin() {
         Origin::File(path) => path.display().to_string(),
-        Origin::Sample(name) => format!("sample: {name} (Save As to keep changes)"),
-        Origin::Untitled => "not saved yet".to_owned(),
+        Origin::Sample(name) => t!("status-sample", name = name),
+        Origin::Untitled => t!("status-not-saved"),
     };
+    let zoom = format!("{:.0}", editor.viewport().zoom * 100.0);
     ui.horizontal(|ui| {
-        ui.label(format!("Positions {}", stats.positions + stats.assistants));
+        let positions = stats.positions + stats.assistants;
+        ui.label(t!("status-positions", count = positions));
         ui.separator();
-        ui.label(format!("Headcount {}", stats.headcount));
+        ui.label(t!("status-headcount", count = stats.headcount));
         ui.separator();
-        ui.label(format!("Vacancies {}", stats.vacancies));
+        ui.label(t!("status-vacancies", count = stats.vacancies));
         ui.separator();
-        ui.label(format!("Layers {}", stats.layers));
+        ui.label(t!("status-layers", count = stats.layers));
         ui.separator();
-        ui.label(format!("Zoom {:.0}%", editor.viewport().zoom * 100.0));
+        ui.label(t!("status-zoom", percent = zoom));
         ui.separator();
-        let dirty = if doc.is_dirty() {
-            " • unsaved changes"
+        if doc.is_dirty() {
+            ui.label(t!("status-unsaved", place = place));
         } else {
-            ""
-        };
-        ui.label(format!("{place}{dirty}"));
+            ui.label(place);
+        }
         if editor.is_waiting_for_file_dialog() {
             ui.separator();
-            ui.label("A file dialog is open");
+            ui.label(t!("status-dialog-open"));
         }
     });
 }

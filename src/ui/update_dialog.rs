@@ -1,9 +1,9 @@
 //! File ▸ Update from HR file…, a view of the editor's update preview: what the file
 //! would change, one checkbox each, and Apply (one undoable step).
 
-use egui::{RichText, Ui};
+use egui::{Id, RichText, Ui};
 
-use crate::compare::report::heading;
+use super::changes_panel::{kind_heading, matched_by};
 use crate::compare::ChangeKind;
 use crate::editor::{Action, Editor, UpdateChoice, UpdatePreview, Window};
 
@@ -17,7 +17,8 @@ pub fn update_window(ctx: &egui::Context, editor: &Editor) -> Vec<Action> {
     };
     let mut actions = Vec::new();
     let mut open = true;
-    egui::Window::new("Update from HR file")
+    egui::Window::new(crate::t!("update-title"))
+        .id(Id::new("organigram-update-window"))
         .open(&mut open)
         .default_width(640.0)
         .default_height(520.0)
@@ -33,31 +34,34 @@ pub fn update_window(ctx: &egui::Context, editor: &Editor) -> Vec<Action> {
 fn body(ui: &mut Ui, preview: &UpdatePreview, actions: &mut Vec<Action>) {
     let diff = preview.diff();
     ui.label(RichText::new(preview.file_name()).strong());
-    ui.label(
-        RichText::new(
-            "Structure, titles and holders come from the file; the chart's duties, notes, colours, hand-placed cards, dotted lines and its own units are kept.",
-        )
-        .weak(),
-    );
+    ui.label(RichText::new(crate::t!("update-keeps")).weak());
     let counts: Vec<String> = ChangeKind::ALL
         .iter()
-        .map(|&kind| format!("{} {}", diff.count(kind), heading(kind).to_lowercase()))
+        .map(|&kind| {
+            let id = match kind {
+                ChangeKind::Added => "update-count-added",
+                ChangeKind::Removed => "update-count-removed",
+                ChangeKind::Moved => "update-count-moved",
+                ChangeKind::Changed => "update-count-changed",
+            };
+            crate::t!(id, count = diff.count(kind))
+        })
         .collect();
-    ui.label(format!(
-        "{} · matched by {}",
-        counts.join(" · "),
-        diff.match_by.name()
+    ui.label(crate::t!(
+        "update-counts",
+        counts = counts.join(" · "),
+        matched = matched_by(diff.match_by)
     ));
     problems(ui, preview.problems());
     ui.separator();
     if diff.is_empty() {
-        ui.label("The chart is up to date with this file: nothing to change.");
+        ui.label(crate::t!("update-up-to-date"));
     } else {
         ui.horizontal(|ui| {
-            if ui.button("Choose all").clicked() {
+            if ui.button(crate::t!("update-choose-all")).clicked() {
                 actions.push(Action::ChooseUpdate(UpdateChoice::All(true)));
             }
-            if ui.button("Choose none").clicked() {
+            if ui.button(crate::t!("update-choose-none")).clicked() {
                 actions.push(Action::ChooseUpdate(UpdateChoice::All(false)));
             }
         });
@@ -66,18 +70,15 @@ fn body(ui: &mut Ui, preview: &UpdatePreview, actions: &mut Vec<Action>) {
     ui.separator();
     ui.horizontal(|ui| {
         let chosen = preview.chosen_count();
-        let apply = format!(
-            "Apply {chosen} change{}",
-            if chosen == 1 { "" } else { "s" }
-        );
+        let apply = crate::t!("update-apply", count = chosen);
         if ui
             .add_enabled(chosen > 0, egui::Button::new(apply))
-            .on_hover_text("Make the chosen changes; one Undo takes them all back")
+            .on_hover_text(crate::t!("update-apply-tip"))
             .clicked()
         {
             actions.push(Action::UpdateNow);
         }
-        if ui.button("Cancel").clicked() {
+        if ui.button(crate::t!("dialog-cancel")).clicked() {
             actions.push(Action::CloseWindow(Window::Update));
         }
     });
@@ -87,16 +88,14 @@ fn problems(ui: &mut Ui, problems: &[String]) {
     if problems.is_empty() {
         return;
     }
-    let heading = match problems.len() {
-        1 => "1 problem in the file".to_owned(),
-        n => format!("{n} problems in the file"),
-    };
+    let heading = crate::t!("update-problems", count = problems.len());
     ui.collapsing(heading, |ui| {
         for line in problems.iter().take(PROBLEMS_SHOWN) {
             ui.label(RichText::new(line).small());
         }
         if problems.len() > PROBLEMS_SHOWN {
-            ui.label(format!("… and {} more", problems.len() - PROBLEMS_SHOWN));
+            let more = problems.len() - PROBLEMS_SHOWN;
+            ui.label(crate::t!("dialog-and-more", count = more));
         }
     });
 }
@@ -114,7 +113,11 @@ fn list(ui: &mut Ui, preview: &UpdatePreview, actions: &mut Vec<Action>) {
                     continue;
                 };
                 let mut chosen = preview.is_chosen(at);
-                let text = format!("{}: {}", heading(change.kind()), preview.line(at));
+                let text = crate::t!(
+                    "update-change-line",
+                    kind = kind_heading(change.kind()),
+                    line = preview.line(at)
+                );
                 if ui.checkbox(&mut chosen, text).changed() {
                     actions.push(Action::ChooseUpdate(UpdateChoice::One(at, chosen)));
                 }

@@ -4,11 +4,12 @@
 
 use super::command::CommandUi;
 use crate::editor::{
-    CopyChanges, DisplayName, Failure, Label, Message, Modal, NodeDescription, Orphan,
+    CopyChanges, DialogKind, DisplayName, Failure, Label, Message, Modal, NodeDescription, Orphan,
 };
 use crate::export::ExportFormat;
 use crate::format::LoadNote;
 use crate::model::NodeKind;
+use crate::t;
 
 /// What the notice says.
 pub fn message(
@@ -17,40 +18,34 @@ pub fn message(
 ) -> String {
     use crate::editor::Command;
     match message {
-        Message::Refused(error) => error.to_string(),
-        Message::SelectFirst(command) => format!("{}: select a card first", command.label()),
-        Message::Undid(label) => format!("Undid: {}", self::label(label)),
-        Message::Redid(label) => format!("Redid: {}", self::label(label)),
-        Message::NothingToUndo => "Nothing to undo".to_owned(),
-        Message::NothingToRedo => "Nothing to redo".to_owned(),
-        Message::AlreadyShown => "The chart already looks like that".to_owned(),
-        Message::NothingPinned => {
-            "No card is placed by hand; the chart is already laid out".to_owned()
-        }
-        Message::Unpinned(count) => format!(
-            "Put {count} card{} placed by hand back in the tree",
-            plural(*count)
-        ),
-        Message::Saved(path) => format!("Saved {}", path.display()),
-        Message::Exported(path) => format!("Exported {}", path.display()),
-        Message::DialogAlreadyOpen => "A file dialog is already open".to_owned(),
-        Message::Restored => "Restored your unsaved changes; save them to keep them".to_owned(),
+        Message::Refused(error) => super::errors::edit_error(error),
+        Message::SelectFirst(command) => t!("msg-select-first", command = command.label()),
+        Message::Undid(step) => t!("msg-undid", step = label(step)),
+        Message::Redid(step) => t!("msg-redid", step = label(step)),
+        Message::NothingToUndo => t!("msg-nothing-to-undo"),
+        Message::NothingToRedo => t!("msg-nothing-to-redo"),
+        Message::AlreadyShown => t!("msg-already-shown"),
+        Message::NothingPinned => t!("msg-nothing-pinned"),
+        Message::Unpinned(count) => t!("msg-unpinned", count = *count),
+        Message::Saved(path) => t!("msg-saved", path = path.display().to_string()),
+        Message::Exported(path) => t!("msg-exported", path = path.display().to_string()),
+        Message::DialogAlreadyOpen => t!("msg-dialog-already-open"),
+        Message::Restored => t!("msg-restored"),
         Message::TooBigToFit => {
             let levels = Command::ShowLevels(3);
-            format!(
-                "Too big to read when fitted: {} ({}, View menu) gives an overview; {} ({}) shows it all",
-                levels.label(),
-                shortcut_of(levels),
-                Command::ZoomFit.label(),
-                shortcut_of(Command::ZoomFit),
+            t!(
+                "msg-too-big-to-fit",
+                levels = levels.label(),
+                levels_key = shortcut_of(levels),
+                fit = Command::ZoomFit.label(),
+                fit_key = shortcut_of(Command::ZoomFit),
             )
         }
         Message::Loaded(note) => load_note(note),
-        Message::UpdateSkipped(lines) => format!(
-            "{} change{} could not be applied: {}",
-            lines.len(),
-            plural(lines.len()),
-            lines.join("; ")
+        Message::UpdateSkipped(lines) => t!(
+            "msg-update-skipped",
+            count = lines.len(),
+            lines = lines.join(t!("msg-list-separator").as_str()),
         ),
     }
 }
@@ -60,99 +55,108 @@ fn load_note(note: &LoadNote) -> String {
         LoadNote::NewerMinor {
             found,
             first_unknown,
-        } => format!(
-            "This file was made by a newer Organigram (format {}.{}). It opened, but what this version does not know ({first_unknown}) will be dropped if you save it; use Save As to keep the original.",
-            found.0, found.1
+        } => t!(
+            "msg-newer-minor",
+            major = found.0,
+            minor = found.1,
+            unknown = first_unknown,
         ),
-        LoadNote::PinsConverted { count } => format!(
-            "{count} card{} placed by hand now move with their managers",
-            plural(*count)
-        ),
+        LoadNote::PinsConverted { count } => t!("msg-pins-converted", count = *count),
     }
 }
 
 /// An undo step's name.
 pub fn label(label: &Label) -> String {
-    match label {
-        Label::Rename => "Rename".to_owned(),
-        Label::Add(command) => command.label().to_owned(),
-        Label::Move => "Move".to_owned(),
-        Label::Pin => "Place by hand".to_owned(),
-        Label::Unpin => "Put back in the tree".to_owned(),
-        Label::Collapse => "Collapse".to_owned(),
-        Label::Expand => "Expand".to_owned(),
-        Label::ShowLevels(levels) => format!("Show {levels} levels"),
-        Label::ExpandAll => "Expand all".to_owned(),
-        Label::Relayout => "Re-layout".to_owned(),
-        Label::Delete { keep_reports: true } => "Delete (keep subordinates)".to_owned(),
+    let id = match label {
+        Label::Add(command) => return command.label(),
+        Label::ShowLevels(levels) => return t!("step-show-levels", count = u32::from(*levels)),
+        Label::AddDuties(1) => "step-add-duty",
+        Label::AddDuties(count) => return t!("step-paste-duties", count = *count),
+        Label::Update(count) => return t!("step-update", count = *count),
+        Label::Rename => "step-rename",
+        Label::Move => "step-move",
+        Label::Pin => "step-pin",
+        Label::Unpin => "step-unpin",
+        Label::Collapse => "step-collapse",
+        Label::Expand => "step-expand",
+        Label::ExpandAll => "step-expand-all",
+        Label::Relayout => "step-relayout",
+        Label::Delete { keep_reports: true } => "step-delete-keep-subordinates",
         Label::Delete {
             keep_reports: false,
-        } => "Delete subtree".to_owned(),
-        Label::ChartTitle => "Chart title".to_owned(),
-        Label::Organisation => "Organisation".to_owned(),
-        Label::Kind(kind) => format!("Make {}", crate::model::article(*kind)),
-        Label::Holder => "Set holder".to_owned(),
-        Label::Vacancy => "Set vacancy".to_owned(),
-        Label::Headcount => "Headcount".to_owned(),
-        Label::Colour => "Change colour".to_owned(),
-        Label::ClearColour => "Clear colour".to_owned(),
-        Label::Notes => "Notes".to_owned(),
-        Label::Reference => "HR reference".to_owned(),
-        Label::AddDotted => "Add dotted line".to_owned(),
-        Label::RemoveDotted => "Remove dotted line".to_owned(),
-        Label::AddDuties(1) => "Add duty".to_owned(),
-        Label::AddDuties(count) => format!("Paste {count} duties"),
-        Label::EditDuty => "Edit duty".to_owned(),
-        Label::DeleteDuty => "Delete duty".to_owned(),
-        Label::ReorderDuties => "Reorder duties".to_owned(),
-        Label::Update(count) => format!("Update from HR file ({count} change{})", plural(*count)),
-    }
-}
-
-/// "s" unless `count` is 1.
-pub fn plural(count: usize) -> &'static str {
-    if count == 1 {
-        ""
-    } else {
-        "s"
-    }
+        } => "step-delete-subtree",
+        Label::ChartTitle => "step-chart-title",
+        Label::Organisation => "step-organisation",
+        Label::Kind(NodeKind::Unit) => "step-make-unit",
+        Label::Kind(NodeKind::Position) => "step-make-position",
+        Label::Kind(NodeKind::Assistant) => "step-make-assistant",
+        Label::Holder => "step-holder",
+        Label::Vacancy => "step-vacancy",
+        Label::Headcount => "step-headcount",
+        Label::Colour => "step-colour",
+        Label::ClearColour => "step-clear-colour",
+        Label::Notes => "step-notes",
+        Label::Reference => "step-reference",
+        Label::AddDotted => "step-add-dotted",
+        Label::RemoveDotted => "step-remove-dotted",
+        Label::EditDuty => "step-edit-duty",
+        Label::DeleteDuty => "step-delete-duty",
+        Label::ReorderDuties => "step-reorder-duties",
+    };
+    t!(id)
 }
 
 /// A modal's heading.
-pub fn modal_title(modal: &Modal) -> &'static str {
-    use crate::editor::DialogKind;
-    match modal {
-        Modal::Unsaved { .. } => "Unsaved changes",
-        Modal::Delete { .. } => "Delete",
+pub fn modal_title(modal: &Modal) -> String {
+    let id = match modal {
+        Modal::Unsaved { .. } => "modal-unsaved",
+        Modal::Delete { .. } => "modal-delete",
         Modal::Error { failure, .. } => match failure {
-            Failure::Open => "Could not open the chart",
-            Failure::OpenSample => "Could not open the sample",
-            Failure::Save => "The chart was not saved",
-            Failure::Export => "The chart was not exported",
-            Failure::Restore => "The recovery copy could not be opened",
-            Failure::Import => "The roster could not be read",
-            Failure::Compare => "Could not compare",
-            Failure::Update => "Could not update from the HR file",
+            Failure::Open => "modal-open-failed",
+            Failure::OpenSample => "modal-open-sample-failed",
+            Failure::Save => "modal-save-failed",
+            Failure::Export => "modal-export-failed",
+            Failure::Restore => "modal-restore-failed",
+            Failure::Import => "modal-import-failed",
+            Failure::Compare => "modal-compare-failed",
+            Failure::Update => "modal-update-failed",
         },
-        Modal::ChangedOnDisk { .. } => "The file changed on disk",
-        Modal::Recover { .. } => "Recover unsaved work",
-        Modal::PathEntry { kind, .. } => match kind {
-            DialogKind::OpenChart => "Open chart",
-            DialogKind::SaveChart => "Save chart",
-            DialogKind::Export(_) => "Export chart",
-            DialogKind::Import => "Import a roster",
-            DialogKind::Compare => "Compare with a chart or an HR file",
-            DialogKind::UpdateFrom => "Update from an HR file",
-        },
-    }
+        Modal::ChangedOnDisk { .. } => "modal-changed-on-disk",
+        Modal::Recover { .. } => "modal-recover",
+        Modal::PathEntry { kind, .. } => return dialog_title(*kind),
+    };
+    t!(id)
+}
+
+/// The heading of a file dialog, and of the box where a path is typed instead.
+pub fn dialog_title(kind: DialogKind) -> String {
+    let id = match kind {
+        DialogKind::OpenChart => "modal-open-chart",
+        DialogKind::SaveChart => "modal-save-chart",
+        DialogKind::Export(_) => "modal-export-chart",
+        DialogKind::Import => "modal-import-roster",
+        DialogKind::Compare => "modal-compare",
+        DialogKind::UpdateFrom => "modal-update-from",
+    };
+    t!(id)
 }
 
 /// What a chart is called in the window title and recovery list.
 pub fn display_name(name: &DisplayName) -> String {
     match name {
         DisplayName::File(name) => name.clone(),
-        DisplayName::Sample(name) => format!("{name} (sample)"),
-        DisplayName::Untitled => "Untitled".to_owned(),
+        DisplayName::Sample(name) => t!("title-sample", name = name),
+        DisplayName::Untitled => t!("title-untitled"),
+    }
+}
+
+/// The window title: the chart's name, a dot while it has unsaved changes, the app.
+pub fn window_title(name: &DisplayName, dirty: bool) -> String {
+    let name = display_name(name);
+    if dirty {
+        t!("title-window-unsaved", name = name)
+    } else {
+        t!("title-window", name = name)
     }
 }
 
@@ -161,30 +165,33 @@ pub fn display_name(name: &DisplayName) -> String {
 pub fn orphan_summary(orphan: &Orphan) -> String {
     let age = orphan.age_seconds();
     let when = match age {
-        0..=119 => "just now".to_owned(),
-        120..=7199 => format!("{} minutes ago", age / 60),
-        7200..=172_799 => format!("{} hours ago", age / 3600),
-        _ => format!("{} days ago", age / 86_400),
+        0..=119 => t!("recovery-just-now"),
+        120..=7199 => t!("recovery-minutes-ago", count = age / 60),
+        7200..=172_799 => t!("recovery-hours-ago", count = age / 3600),
+        _ => t!("recovery-days-ago", count = age / 86_400),
     };
     let changes = match orphan.changes {
-        CopyChanges::Differ(count) => format!("{count} cards differ from the saved file"),
-        CopyChanges::FileGone => "the saved file is gone or unreadable".to_owned(),
-        CopyChanges::NeverSaved(count) => format!("{count} cards, never saved"),
-        CopyChanges::Damaged => "the copy is damaged".to_owned(),
+        CopyChanges::Differ(count) => t!("recovery-differ", count = count),
+        CopyChanges::FileGone => t!("recovery-file-gone"),
+        CopyChanges::NeverSaved(count) => t!("recovery-never-saved", count = count),
+        CopyChanges::Damaged => t!("recovery-damaged"),
     };
-    format!(
-        "{} — saved {when}; {changes}",
-        display_name(&orphan.display_name())
+    t!(
+        "recovery-summary",
+        name = display_name(&orphan.display_name()),
+        when = when,
+        changes = changes,
     )
 }
 
 /// A kind's name.
-pub fn kind_name(kind: NodeKind) -> &'static str {
-    match kind {
-        NodeKind::Unit => "Unit",
-        NodeKind::Position => "Position",
-        NodeKind::Assistant => "Assistant",
-    }
+pub fn kind_name(kind: NodeKind) -> String {
+    let id = match kind {
+        NodeKind::Unit => "kind-unit",
+        NodeKind::Position => "kind-position",
+        NodeKind::Assistant => "kind-assistant",
+    };
+    t!(id)
 }
 
 /// A node with its unit and manager: `销售主管 · 销售部 · reports to 大区销售经理`.
@@ -195,21 +202,22 @@ pub fn described(description: &NodeDescription) -> String {
         text.push_str(unit);
     }
     if let Some(manager) = &description.manager {
-        text.push_str(" · reports to ");
-        text.push_str(manager);
+        text.push_str(" · ");
+        text.push_str(&t!("inspector-reports-to", manager = manager));
     }
     text
 }
 
 /// What cards can be coloured by, in menus.
-pub fn colour_by(by: crate::analysis::ColourBy) -> &'static str {
+pub fn colour_by(by: crate::analysis::ColourBy) -> String {
     use crate::analysis::ColourBy;
-    match by {
-        ColourBy::Unit => "Unit",
-        ColourBy::SpanBand => "Span band",
-        ColourBy::Layer => "Layer",
-        ColourBy::Vacancy => "Vacancy",
-    }
+    let id = match by {
+        ColourBy::Unit => "menu-colour-by-unit",
+        ColourBy::SpanBand => "menu-colour-by-span-band",
+        ColourBy::Layer => "menu-colour-by-layer",
+        ColourBy::Vacancy => "menu-colour-by-vacancy",
+    };
+    t!(id)
 }
 
 /// An export format's name on buttons.

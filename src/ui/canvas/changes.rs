@@ -7,6 +7,7 @@ use super::card_shape::{card_shapes, change_shapes, CardLook, CardPayload};
 use super::look::{colour32, DropMark, Palette};
 use super::scene::to_rect;
 use super::Canvas;
+use crate::compare::{FieldName, Mark, MarkState};
 use crate::editor::Editor;
 use crate::layout::{route, ChangeLook, LinkKind, RectInChart, CARD_SPEC};
 use crate::theme::mix;
@@ -79,11 +80,7 @@ impl Canvas {
                 tag: None,
             };
             let mut shapes = card_shapes(ui.ctx(), rect, zoom, &payload, &faded);
-            let tag = if ghost.below > 0 {
-                format!("removed · {} below", ghost.below)
-            } else {
-                "removed".to_owned()
-            };
+            let tag = crate::export::removed_tag(ghost.below, crate::i18n::current());
             change_shapes(
                 &mut shapes,
                 ui.ctx(),
@@ -111,13 +108,14 @@ impl Canvas {
         {
             let mark = mark.clone();
             response.clone().on_hover_ui_at_pointer(|ui| {
-                ui.label(egui::RichText::new(mark.tag()).strong());
+                ui.label(egui::RichText::new(mark_tag(&mark)).strong());
                 for field in &mark.fields {
-                    ui.label(format!(
-                        "{}: {} → {}",
-                        field.field.name(),
-                        one_line(&field.old),
-                        one_line(&field.new)
+                    ui.label(crate::t!(
+                        "canvas-field-change",
+                        field =
+                            crate::export::changed_field_name(field.field, crate::i18n::current()),
+                        old = one_line(&field.old),
+                        new = one_line(&field.new)
                     ));
                 }
             });
@@ -137,15 +135,19 @@ impl Canvas {
             let title = ghost.node.title.clone();
             let below = ghost.below;
             response.clone().on_hover_ui_at_pointer(|ui| {
-                ui.label(egui::RichText::new(format!("Removed: {title}")).strong());
+                ui.label(egui::RichText::new(crate::t!("canvas-removed", title = &title)).strong());
                 if below > 0 {
-                    ui.label(format!(
-                        "and {below} below it (listed in the Changes panel)"
-                    ));
+                    ui.label(crate::t!("canvas-removed-below", below = below));
                 }
             });
         }
     }
+}
+
+/// The few words on a changed card's tag, as exports write them: `new`,
+/// `from 大区销售经理`, `changed: holder`.
+pub(super) fn mark_tag(mark: &Mark) -> String {
+    crate::export::change_tag(mark, crate::i18n::current())
 }
 
 /// A dash pattern in chart units as screen pixels at `zoom`, never shorter than a few

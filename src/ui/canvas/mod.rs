@@ -183,6 +183,7 @@ impl Canvas {
                 .analysis()
                 .and_then(|analysis| analysis.colouring())
                 .map(|colouring| scene::Shared(colouring.clone())),
+            lang: crate::i18n::current(),
         };
         let view = to_rect(editor.viewport().visible());
         let zoom = editor.viewport().zoom;
@@ -195,7 +196,7 @@ impl Canvas {
             Sense::click_and_drag(),
         );
         response.widget_info(|| {
-            egui::WidgetInfo::labeled(egui::WidgetType::Other, true, "Chart canvas")
+            egui::WidgetInfo::labeled(egui::WidgetType::Other, true, crate::t!("canvas-label"))
         });
         self.draw_removed(ui, editor);
         self.handle_pointer(ui, &response, editor, &mut actions);

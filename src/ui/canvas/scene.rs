@@ -15,6 +15,7 @@ use std::sync::Arc;
 use crate::analysis::colour_by::CardColouring;
 use crate::compare::ChangeMarks;
 use crate::editor::Document;
+use crate::i18n::Lang;
 use crate::layout::{connectors_to, Placement};
 use crate::model::{NodeId, NodeKind};
 
@@ -43,6 +44,8 @@ pub struct Marks {
     pub changes: Option<Shared<ChangeMarks>>,
     /// Cards coloured by span band, layer or vacancy: each post's colour.
     pub colouring: Option<Shared<CardColouring>>,
+    /// The language of the change tags (they are words).
+    pub lang: Lang,
 }
 
 /// Derived data shared with the editor; equal when it is the same data (a rebuild makes
@@ -307,7 +310,7 @@ fn look_of(doc: &Document, id: NodeId, placement: Placement, marks: &Marks) -> C
 /// The words on a card's change tag, while comparing.
 fn tag_of(id: NodeId, marks: &Marks) -> Option<Arc<str>> {
     let mark = marks.changes.as_ref()?.0.mark(id)?;
-    Some(Arc::from(mark.tag()))
+    Some(Arc::from(super::changes::mark_tag(mark)))
 }
 
 /// A layout rectangle as an egui rectangle (both in chart space).

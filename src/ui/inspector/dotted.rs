@@ -6,6 +6,7 @@ use egui::{RichText, Ui};
 use super::Inspector;
 use crate::editor::{Action, Editor, Label};
 use crate::model::{Edit, NodeId};
+use crate::t;
 use crate::ui::words::described;
 
 /// The picker lists at most this many positions; the filter finds the rest.
@@ -20,12 +21,12 @@ impl Inspector {
         dotted: &[NodeId],
         actions: &mut Vec<Action>,
     ) {
-        ui.label(RichText::new("Dotted-line managers").strong());
+        ui.label(RichText::new(t!("inspector-dotted-managers")).strong());
         for &manager in dotted {
             let name = described(&editor.describe(manager));
             ui.horizontal(|ui| {
                 ui.label(&name);
-                let label = format!("Remove dotted line to {name}");
+                let label = t!("inspector-remove-dotted", name = &name);
                 let remove = ui.small_button("✖").on_hover_text(&label);
                 remove.widget_info(|| {
                     egui::WidgetInfo::labeled(egui::WidgetType::Button, true, &label)
@@ -42,11 +43,14 @@ impl Inspector {
             });
         }
         let mut chosen = None;
-        egui::ComboBox::from_label("Add dotted-line manager")
-            .selected_text("choose a position…")
+        egui::ComboBox::new("organigram-add-dotted", t!("inspector-add-dotted"))
+            .selected_text(t!("inspector-choose-position"))
             .height(320.0)
             .show_ui(ui, |ui| {
-                ui.add(egui::TextEdit::singleline(&mut self.dotted_filter).hint_text("filter"));
+                ui.add(
+                    egui::TextEdit::singleline(&mut self.dotted_filter)
+                        .hint_text(t!("inspector-filter")),
+                );
                 let filter = self.dotted_filter.to_lowercase();
                 let candidates = editor
                     .dotted_candidates(id)

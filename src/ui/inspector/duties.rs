@@ -7,6 +7,7 @@ use egui::{Event, Id, Key, KeyboardShortcut, Modifiers, RichText, Ui};
 use super::{FieldKey, Inspector, Outcome};
 use crate::editor::{Action, Label};
 use crate::model::{split_pasted_duties, Edit, NodeId};
+use crate::t;
 
 impl Inspector {
     pub(super) fn duties_editor(
@@ -18,11 +19,11 @@ impl Inspector {
         actions: &mut Vec<Action>,
     ) {
         let heading = if is_unit {
-            "Responsibilities"
+            t!("inspector-responsibilities", count = duties.len())
         } else {
-            "Duties"
+            t!("inspector-duties", count = duties.len())
         };
-        ui.label(RichText::new(format!("{heading} ({})", duties.len())).strong());
+        ui.label(RichText::new(heading).strong());
         let mut moved: Option<(usize, usize)> = None;
         let text_width = (ui.available_width() - 110.0).max(80.0);
         // Drops are read per row (to know where), so the zone's own payload is not needed.
@@ -74,10 +75,10 @@ impl Inspector {
         let row = ui.horizontal(|ui| {
             ui.dnd_drag_source(Id::new(("organigram-duty", id, n)), n, |ui| ui.label("☰"))
                 .response
-                .on_hover_text("Drag to reorder");
+                .on_hover_text(t!("inspector-drag-to-reorder"));
             ui.vertical(|ui| {
                 ui.set_width(text_width);
-                let label = format!("Duty {number}");
+                let label = t!("inspector-duty", number = number);
                 let key = FieldKey::Duty(id, n);
                 if let Outcome::Committed(text) =
                     self.text_field_sized(ui, key, duty, &label, true, text_width)
@@ -94,13 +95,23 @@ impl Inspector {
                 });
                 response.clicked()
             };
-            if button(ui, "⬆", format!("Move duty {number} up"), n > 0) {
+            if button(
+                ui,
+                "⬆",
+                t!("inspector-move-duty-up", number = number),
+                n > 0,
+            ) {
                 moved = Some((n, n - 1));
             }
-            if button(ui, "⬇", format!("Move duty {number} down"), n + 1 < count) {
+            if button(
+                ui,
+                "⬇",
+                t!("inspector-move-duty-down", number = number),
+                n + 1 < count,
+            ) {
                 moved = Some((n, n + 1));
             }
-            if button(ui, "🗑", format!("Delete duty {number}"), true) {
+            if button(ui, "🗑", t!("inspector-delete-duty", number = number), true) {
                 actions.push(Action::Edit {
                     edit: Edit::RemoveDuty { id, index: n },
                     label: Label::DeleteDuty,
@@ -152,7 +163,7 @@ impl Inspector {
                 });
             }
         }
-        let label = ui.label("New duty");
+        let label = ui.label(t!("inspector-new-duty"));
         let response = ui
             .add(
                 egui::TextEdit::multiline(&mut self.new_duty)
@@ -160,12 +171,12 @@ impl Inspector {
                     .desired_rows(1)
                     .desired_width(ui.available_width())
                     .return_key(KeyboardShortcut::new(Modifiers::SHIFT, Key::Enter))
-                    .hint_text("Type a duty, or paste several lines from a document"),
+                    .hint_text(t!("inspector-new-duty-hint")),
             )
             .labelled_by(label.id);
         let enter =
             response.has_focus() && ui.input(|i| i.key_pressed(Key::Enter) && !i.modifiers.shift);
-        let add_clicked = ui.button("Add duty").clicked();
+        let add_clicked = ui.button(t!("inspector-add-duty")).clicked();
         if (enter || add_clicked) && !self.new_duty.trim().is_empty() {
             let text = std::mem::take(&mut self.new_duty);
             actions.push(Action::AddDuties {

@@ -5,6 +5,7 @@ use egui::{Id, Key, KeyboardShortcut, Modifiers, Ui};
 use super::{set, FieldKey, Inspector, Outcome};
 use crate::editor::{Action, Editor, Label};
 use crate::model::{Colour, Edit, Field, NodeId, NodeKind};
+use crate::t;
 use crate::ui::words::kind_name;
 
 impl Inspector {
@@ -78,7 +79,7 @@ impl Inspector {
             _ => headcount,
         };
         ui.horizontal(|ui| {
-            let label = ui.label("Headcount");
+            let label = ui.label(t!("inspector-headcount"));
             let response = ui
                 .add(egui::DragValue::new(&mut value).range(1..=1_000_000))
                 .labelled_by(label.id);
@@ -106,7 +107,7 @@ impl Inspector {
         actions: &mut Vec<Action>,
     ) {
         ui.horizontal(|ui| {
-            ui.label("Colour");
+            ui.label(t!("inspector-colour"));
             let mut rgb = colour.map_or([0xa8, 0xae, 0xb8], |c| [c.r, c.g, c.b]);
             let response = ui.color_edit_button_srgb(&mut rgb);
             if response.changed() {
@@ -124,7 +125,7 @@ impl Inspector {
                 actions.push(Action::EndGesture);
                 self.colour_gesture = false;
             }
-            if colour.is_some() && ui.button("No colour").clicked() {
+            if colour.is_some() && ui.button(t!("inspector-no-colour")).clicked() {
                 actions.push(set(id, Field::Colour(None), Label::ClearColour));
             }
         });
@@ -139,7 +140,7 @@ pub(super) fn kind_choice(
     current: NodeKind,
     actions: &mut Vec<Action>,
 ) {
-    egui::ComboBox::from_label("Kind")
+    egui::ComboBox::new("organigram-kind", t!("inspector-kind"))
         .selected_text(kind_name(current))
         .show_ui(ui, |ui| {
             for kind in [NodeKind::Unit, NodeKind::Position, NodeKind::Assistant] {
@@ -157,7 +158,7 @@ pub(super) fn kind_choice(
                     egui::Button::selectable(kind == current, kind_name(kind)),
                 );
                 let response = match &verdict {
-                    Err(why) => response.on_disabled_hover_text(why.to_string()),
+                    Err(why) => response.on_disabled_hover_text(crate::ui::errors::edit_error(why)),
                     Ok(()) => response,
                 };
                 if response.clicked() && kind != current {

@@ -12,6 +12,7 @@ use egui::{RichText, Ui};
 
 use crate::editor::{Action, Editor, Label};
 use crate::model::{ChartText, Edit, Field, Node, NodeId, NodeKind};
+use crate::t;
 use crate::ui::words::kind_name;
 
 /// Which text field is being edited.
@@ -65,11 +66,11 @@ impl Inspector {
                 let selection = editor.selection();
                 match (selection.len(), editor.primary()) {
                     (_, None) => {
-                        ui.label("Select a card to edit it. Double-click a card to rename it; drag it onto another card to move it.");
+                        ui.label(t!("inspector-nothing-selected"));
                     }
                     (1, Some(id)) => self.node_editor(ui, editor, id, &mut actions),
                     (count, Some(id)) => {
-                        ui.label(format!("{count} cards selected; editing the last one."));
+                        ui.label(t!("inspector-many-selected", count = count));
                         self.node_editor(ui, editor, id, &mut actions);
                     }
                 }
@@ -78,7 +79,8 @@ impl Inspector {
     }
 
     fn chart_section(&mut self, ui: &mut Ui, editor: &Editor, actions: &mut Vec<Action>) {
-        egui::CollapsingHeader::new("Chart")
+        egui::CollapsingHeader::new(t!("inspector-chart"))
+            .id_salt("organigram-inspector-chart")
             .default_open(false)
             .show(ui, |ui| {
                 let chart = editor.chart();
@@ -87,19 +89,19 @@ impl Inspector {
                         FieldKey::ChartTitle,
                         ChartText::Title,
                         chart.title(),
-                        "Chart title",
+                        t!("inspector-chart-title"),
                         Label::ChartTitle,
                     ),
                     (
                         FieldKey::Organisation,
                         ChartText::Organisation,
                         chart.organisation(),
-                        "Organisation",
+                        t!("inspector-organisation"),
                         Label::Organisation,
                     ),
                 ] {
                     if let Outcome::Committed(text) =
-                        self.text_field(ui, key, current, label, false)
+                        self.text_field(ui, key, current, &label, false)
                     {
                         actions.push(Action::Edit {
                             edit: Edit::SetChartText { which, text },
@@ -116,20 +118,26 @@ impl Inspector {
             return;
         };
         let unit = chart.unit_of(id).and_then(|u| chart.node(u));
+        let kind = kind_name(node.kind);
         let heading = match unit {
-            Some(unit) => format!("{} #{} · in {}", kind_name(node.kind), id.0, unit.title),
-            None => format!("{} #{}", kind_name(node.kind), id.0),
+            Some(unit) => t!(
+                "inspector-heading-in-unit",
+                kind = kind,
+                id = id.0,
+                unit = &unit.title,
+            ),
+            None => t!("inspector-heading", kind = kind, id = id.0),
         };
         ui.heading(RichText::new(heading).size(15.0));
         ui.add_space(4.0);
         fields::kind_choice(ui, editor, id, node.kind, actions);
         let title_label = if node.kind == NodeKind::Unit {
-            "Name"
+            t!("inspector-name")
         } else {
-            "Title"
+            t!("inspector-title")
         };
         if let Outcome::Committed(text) =
-            self.text_field(ui, FieldKey::Title(id), &node.title, title_label, false)
+            self.text_field(ui, FieldKey::Title(id), &node.title, &title_label, false)
         {
             actions.push(set(id, Field::Title(text.trim().to_owned()), Label::Rename));
         }
@@ -138,8 +146,9 @@ impl Inspector {
         } else {
             self.colour_field(ui, id, node.colour, actions);
         }
+        let notes = t!("inspector-notes");
         if let Outcome::Committed(text) =
-            self.text_field(ui, FieldKey::Notes(id), &node.notes, "Notes", true)
+            self.text_field(ui, FieldKey::Notes(id), &node.notes, &notes, true)
         {
             actions.push(set(id, Field::Notes(text), Label::Notes));
         }
@@ -148,7 +157,7 @@ impl Inspector {
             ui,
             FieldKey::Reference(id),
             reference,
-            "HR reference",
+            &t!("inspector-reference"),
             false,
         ) {
             let text = text.trim().to_owned();
@@ -177,17 +186,21 @@ impl Inspector {
     /// Holder, vacancy and headcount.
     fn post_fields(&mut self, ui: &mut Ui, id: NodeId, node: &Node, actions: &mut Vec<Action>) {
         let holder = node.holder.clone().unwrap_or_default();
-        if let Outcome::Committed(text) =
-            self.text_field(ui, FieldKey::Holder(id), &holder, "Holder", false)
-        {
+        if let Outcome::Committed(text) = self.text_field(
+            ui,
+            FieldKey::Holder(id),
+            &holder,
+            &t!("inspector-holder"),
+            false,
+        ) {
             let text = text.trim().to_owned();
             let value = if text.is_empty() { None } else { Some(text) };
             actions.push(set(id, Field::Holder(value), Label::Holder));
         }
         let mut vacant = node.holder.is_none();
         if ui
-            .checkbox(&mut vacant, "Vacant")
-            .on_hover_text("No one holds this post")
+            .checkbox(&mut vacant, t!("inspector-vacant"))
+            .on_hover_text(t!("inspector-vacant-tip"))
             .changed()
         {
             let value = if vacant { None } else { Some(String::new()) };
@@ -207,16 +220,20 @@ fn placement_fields(
 ) {
     if let Some(pin) = node.pin {
         ui.horizontal(|ui| {
-            ui.label(format!("Placed by hand ({:+.0}, {:+.0})", pin.x, pin.y))
-                .on_hover_text("Offset from its manager's card; it moves with its team");
-            if ui.button("Put back").clicked() {
+            let offset = format!("{:+.0}, {:+.0}", pin.x, pin.y);
+            ui.label(t!("inspector-placed-by-hand", offset = offset))
+                .on_hover_text(t!("inspector-placed-by-hand-tip"));
+            if ui.button(t!("inspector-put-back")).clicked() {
                 actions.push(set(id, Field::Pin(None), Label::Unpin));
             }
         });
     }
     if !editor.chart().children(id).is_empty() {
         let mut collapsed = node.collapsed;
-        if ui.checkbox(&mut collapsed, "Subtree folded").changed() {
+        if ui
+            .checkbox(&mut collapsed, t!("inspector-subtree-folded"))
+            .changed()
+        {
             actions.push(Action::ToggleCollapse(id));
         }
     }
