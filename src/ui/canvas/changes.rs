@@ -7,7 +7,7 @@ use super::card_shape::{card_shapes, change_shapes, CardLook, CardPayload};
 use super::look::{colour32, DropMark, Palette};
 use super::scene::to_rect;
 use super::Canvas;
-use crate::compare::{FieldName, Mark, MarkState};
+use crate::compare::Mark;
 use crate::editor::Editor;
 use crate::layout::{route, ChangeLook, LinkKind, RectInChart, CARD_SPEC};
 use crate::theme::mix;
