@@ -430,7 +430,7 @@ fn diff_prints_the_changes_and_writes_json_a_table_and_a_marked_chart() {
     assert!(output.status.success(), "{}", stderr(&output));
     let drawing = std::fs::read_to_string(&svg).expect("svg");
     // The drawing's own words are in the chart's language (Chinese here).
-    assert!(drawing.contains(">变更：任职人<"), "the card is tagged");
+    assert!(drawing.contains(">变更：任职者<"), "the card is tagged");
     assert!(
         drawing.contains(">对比基准：as-is.ron<"),
         "the legend names the base"

@@ -501,7 +501,7 @@ fn help_lists_the_keyboard_shortcuts_from_the_command_enum() {
             .shortcut()
             .iter()
             .chain(command.alternative_shortcuts())
-            .map(|s| harness.ctx.format_shortcut(s))
+            .map(|s| organigram::ui::command::shortcut_text(&harness.ctx, s))
             .collect();
         if !keys.is_empty() {
             harness.get_by_label(&keys.join("  or  "));

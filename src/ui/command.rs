@@ -6,6 +6,26 @@ use egui::{Key, KeyboardShortcut, Modifiers};
 
 pub use crate::editor::Command;
 
+/// A shortcut as menus and tooltips show it: egui's wording, but punctuation keys as
+/// their symbols (Ctrl++, Ctrl+−, .) rather than their names (Plus, Minus, Period).
+pub fn shortcut_text(ctx: &egui::Context, shortcut: &KeyboardShortcut) -> String {
+    let text = ctx.format_shortcut(shortcut);
+    let key = shortcut.logical_key;
+    match text.strip_suffix(key.name()) {
+        Some(modifiers) if key.symbol_or_name() != key.name() && !is_arrow(key) => {
+            format!("{modifiers}{}", key.symbol_or_name())
+        }
+        _ => text,
+    }
+}
+
+fn is_arrow(key: Key) -> bool {
+    matches!(
+        key,
+        Key::ArrowDown | Key::ArrowLeft | Key::ArrowRight | Key::ArrowUp
+    )
+}
+
 /// What the shell knows about a command.
 pub trait CommandUi {
     /// The menu and button text, in the current UI language.

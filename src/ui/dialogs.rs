@@ -230,7 +230,7 @@ fn shortcut_list(ui: &mut Ui) {
                     .shortcut()
                     .iter()
                     .chain(command.alternative_shortcuts())
-                    .map(|s| ui.ctx().format_shortcut(s))
+                    .map(|s| super::command::shortcut_text(ui.ctx(), s))
                     .collect();
                 if keys.is_empty() {
                     continue;

@@ -17,7 +17,7 @@ fn item(ui: &mut Ui, editor: &Editor, command: Command, actions: &mut Vec<Action
         button = button.selected(ticked);
     }
     if let Some(shortcut) = command.shortcut() {
-        button = button.shortcut_text(ui.ctx().format_shortcut(&shortcut));
+        button = button.shortcut_text(super::command::shortcut_text(ui.ctx(), &shortcut));
     }
     if ui
         .add_enabled(editor.can(command), button)
@@ -313,7 +313,7 @@ pub fn toolbar(ui: &mut Ui, editor: &Editor) -> Vec<Action> {
                 Some(shortcut) => crate::t!(
                     "toolbar-tip-with-shortcut",
                     tip = tooltip(editor, command),
-                    shortcut = ui.ctx().format_shortcut(&shortcut),
+                    shortcut = super::command::shortcut_text(ui.ctx(), &shortcut),
                 ),
                 None => tooltip(editor, command),
             };

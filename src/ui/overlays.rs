@@ -21,7 +21,7 @@ pub fn notice(ui: &egui::Ui, canvas: Rect, editor: &Editor) {
     let text = words::message(&notice.message, |command| {
         command
             .shortcut()
-            .map_or_else(String::new, |s| ctx.format_shortcut(&s))
+            .map_or_else(String::new, |s| super::command::shortcut_text(ctx, &s))
     });
     let colour = if notice.is_error {
         egui::Color32::from_rgb(0xb7, 0x1c, 0x1c)

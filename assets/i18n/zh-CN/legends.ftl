@@ -33,7 +33,7 @@ legend-list-separator = 、
 
 legend-tag-new = 新增
 legend-tag-from = 调自{ $manager }
-legend-tag-from-top = 原为最高层
+legend-tag-from-top = 原为顶层
 legend-tag-changed = 变更：{ $fields }
 legend-tag-removed = 已删除
 legend-tag-removed-below = 已删除 · 含 { $below } 个下级
