@@ -1,4 +1,5 @@
-//! Layout speed at 1k, 10k, 100k and 1M positions, and on a 1M-deep chain.
+//! Layout speed at 1k, 10k, 100k and 1M positions, and on a 1M-deep chain; fitted to a
+//! 16:9 slide up to 100k; dotted lines routed at 10k and 100k.
 //!
 //! `cargo bench --bench layout`
 
@@ -8,9 +9,10 @@ use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
 use organigram::format::{read_chart, write_chart};
 use organigram::generate::{generate, Shape};
 use organigram::layout::{
-    card_text, layout_chart_with_sizes, CardStyle, ChartLayout, LayoutOptions, Layouter,
+    card_text, layout_chart, layout_chart_with_sizes, AspectRatio, CardStyle, ChartLayout,
+    LayoutOptions, Layouter, Routing,
 };
-use organigram::model::IdMap;
+use organigram::model::{Chart, Edit, IdMap, NodeId};
 
 fn layout(c: &mut Criterion) {
     let mut group = c.benchmark_group("layout");
@@ -62,6 +64,23 @@ fn layout(c: &mut Criterion) {
                 })
             },
         );
+        // Shaped to fit a 16:9 slide: a search over row widths, a layout per try.
+        if posts <= 100_000 && shape == Shape::Organisation {
+            let fit = LayoutOptions {
+                fit: Some(AspectRatio::WIDESCREEN),
+                ..LayoutOptions::default()
+            };
+            group.bench_with_input(
+                BenchmarkId::new("relayout fit 16:9", label),
+                &chart,
+                |b, chart| {
+                    b.iter(|| {
+                        layouter.layout_into(chart, &fit, size_of, &mut layout);
+                        black_box(layout.cards.len())
+                    })
+                },
+            );
+        }
         if posts == 100_000 {
             group.bench_with_input(
                 BenchmarkId::new("measure cards", label),
@@ -81,5 +100,63 @@ fn layout(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, layout);
+/// Dotted lines routed around the cards (and stubs for far ones), once per layout, as
+/// the editor does after each edit and every export does: the generated charts' own
+/// dotted lines (about 2 % of posts, to random managers, so nearly all are stubs), and
+/// the 100k chart with 2,000 more to a near post (the manager's sibling), all routed.
+fn routing(c: &mut Criterion) {
+    let mut group = c.benchmark_group("routing");
+    group.sample_size(10);
+    let style = CardStyle::default();
+    let options = LayoutOptions::default();
+    for (label, posts, near) in [
+        ("10k", 10_000, 0),
+        ("100k", 100_000, 0),
+        ("100k + 2,000 near", 100_000, 2_000),
+    ] {
+        let mut chart = generate(posts, 1, Shape::Organisation);
+        add_near_dotted_lines(&mut chart, near);
+        let layout = layout_chart(&chart, &style, &options);
+        group.bench_with_input(BenchmarkId::new("route", label), &chart, |b, chart| {
+            b.iter(|| black_box(Routing::new(chart, &layout, &options).dotted().len()))
+        });
+    }
+    group.finish();
+}
+
+/// Adds up to `count` dotted lines, each from a post to its manager's next sibling.
+fn add_near_dotted_lines(chart: &mut Chart, count: usize) {
+    let ids: Vec<NodeId> = chart.tree_order().collect();
+    let mut added = 0;
+    for (at, &id) in ids.iter().enumerate() {
+        if added == count {
+            break;
+        }
+        if at % 20 != 0 {
+            continue;
+        }
+        let Some(manager) = chart.parent(id) else {
+            continue;
+        };
+        let siblings = chart.siblings(manager).to_vec();
+        let Some(next) = siblings
+            .iter()
+            .skip_while(|&&s| s != manager)
+            .nth(1)
+            .copied()
+        else {
+            continue;
+        };
+        let edit = Edit::AddDotted {
+            from: id,
+            to: next,
+            index: 0,
+        };
+        if chart.apply(edit).is_ok() {
+            added += 1;
+        }
+    }
+}
+
+criterion_group!(benches, layout, routing);
 criterion_main!(benches);

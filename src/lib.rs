@@ -9,6 +9,8 @@
 //! - [`format`]: reading and writing chart files;
 //! - [`export`]: writing a laid-out chart for other programs;
 //! - [`generate`]: synthetic charts for trying scale;
+//! - [`handbook`]: the post handbook (chart, unit responsibilities, post duties) as Word,
+//!   PDF or Markdown;
 //! - [`i18n`]: the editor's languages (English, Simplified Chinese) and their words;
 //! - [`samples`]: the sample charts embedded in the binary;
 //! - [`fonts`]: the bundled card font and text measurement;
@@ -23,6 +25,7 @@ pub mod export;
 pub mod fonts;
 pub mod format;
 pub mod generate;
+pub mod handbook;
 pub mod i18n;
 pub mod layout;
 pub mod model;

@@ -10,7 +10,7 @@ use organigram::analysis::ColourBy;
 use organigram::export::{export_file, ExportChoices, ExportFormat, PageSetup, Paper, Theme};
 use organigram::format::{hr, load_file, write_atomically, LoadError, SaveOptions};
 use organigram::generate::{generate, Shape};
-use organigram::layout::{LayoutOptions, Orientation};
+use organigram::layout::{AspectRatio, LayoutOptions, Orientation};
 use organigram::model::{Chart, ChartStats, NodeId};
 use organigram::samples::{self, SAMPLE_PREFIX};
 
@@ -52,11 +52,13 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Lay the chart out and write it as SVG, PNG, PDF or JSON (by OUT's extension or --format).
+    /// Lay the chart out and write it as SVG, PNG, PDF, JSON or a PowerPoint deck (.pptx),
+    /// or list it as CSV or Excel (by OUT's extension or --format).
     Export(ExportArgs),
     /// Read a roster from an HR system or Excel (CSV, TSV, text, .xlsx, .xls, .ods) into a
     /// chart. Encoding, delimiter, header row and columns are detected; every problem is
-    /// printed as FILE:LINE and no row is dropped silently.
+    /// printed as FILE:LINE and no row is dropped silently. A duty document (.docx, .md,
+    /// or the text of one) comes in as units, posts and duties.
     Import(ImportArgs),
     /// Compare two charts (or a chart and an HR file): what is new, removed, moved and
     /// changed, with posts, headcount, vacancies, managers, layers and span before and after.
@@ -67,6 +69,9 @@ enum Command {
     /// Spans and layers, vacancies, units, shared duties and similar posts: printed, or
     /// as JSON (--json), or as an Excel workbook (-o report.xlsx).
     Report(cli::report::ReportArgs),
+    /// Write the post handbook (组织架构图与岗位职责): the title, the chart, each unit's
+    /// responsibilities and each post's particulars and duties, as .docx, .pdf or .md.
+    Handbook(cli::handbook::HandbookArgs),
     /// Write a synthetic chart for trying scale; the same seed gives the same file.
     Generate {
         /// How many posts (positions and assistants).
@@ -104,12 +109,18 @@ struct ExportArgs {
     /// Which way the chart grows.
     #[arg(long, value_enum, default_value_t = OrientationArg::TopDown)]
     orientation: OrientationArg,
-    /// Show duties on the cards (for job-description handouts).
+    /// Show duties on the cards (for job-description handouts). In a .pptx deck the cards
+    /// stay small and each post with duties gets a handout slide of them instead (a
+    /// deck always has the duties in its speaker notes).
     #[arg(long)]
     duties: bool,
     /// Draw teams of leaves in one row instead of stacked beside their manager's line.
     #[arg(long)]
     no_compact: bool,
+    /// Lay a wide chart out close to a shape: 16:9 or 4:3 (slides), a4 or a3 (landscape
+    /// paper), or any WIDTH:HEIGHT. Wide rows of subordinates wrap into several rows.
+    #[arg(long, value_name = "SHAPE")]
+    fit: Option<AspectRatio>,
     /// Colours: light (print) or dark.
     #[arg(long, value_enum, default_value_t = ThemeArg::Light)]
     theme: ThemeArg,
@@ -122,7 +133,10 @@ struct ExportArgs {
     /// Turn the PDF paper sideways.
     #[arg(long)]
     landscape: bool,
-    /// One PDF page per top-level unit (or per child of --root).
+    /// PDF: an overview page of the top levels, then one page per top-level unit (or per
+    /// unit below --root), split deeper where a unit does not fit the paper with text of
+    /// at least 9 pt; all pages at one scale, each headed by its path. A .pptx deck is
+    /// split this way whenever the chart does not fit one slide.
     #[arg(long)]
     per_unit: bool,
     /// A title above the chart; with no value, the chart's own title.
@@ -188,6 +202,7 @@ impl ExportArgs {
                     OrientationArg::LeftToRight => Orientation::LeftToRight,
                 },
                 compact: !self.no_compact,
+                fit: self.fit,
                 ..LayoutOptions::default()
             },
             mark_changes: false,
@@ -280,6 +295,7 @@ enum FormatArg {
     Pdf,
     Csv,
     Xlsx,
+    Pptx,
 }
 
 impl FormatArg {
@@ -291,6 +307,7 @@ impl FormatArg {
             FormatArg::Pdf => ExportFormat::Pdf,
             FormatArg::Csv => ExportFormat::Csv,
             FormatArg::Xlsx => ExportFormat::Xlsx,
+            FormatArg::Pptx => ExportFormat::Pptx,
         }
     }
 }
@@ -347,6 +364,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Import(args) => import(&args),
         Command::Diff(args) => cli::compare::diff(&args),
         Command::Report(args) => cli::report::report(&args, &open_chart(args.file())?),
+        Command::Handbook(args) => cli::handbook::handbook(&args, &open_chart(args.file())?),
         Command::Update(args) => cli::compare::update(&args),
         Command::Generate {
             positions,
@@ -401,6 +419,11 @@ fn export(args: &ExportArgs) -> Result<ExitCode> {
 
 /// `organigram import`.
 fn import(args: &ImportArgs) -> Result<ExitCode> {
+    // A duty document (.docx, .md, or text shaped like one) is not a roster.
+    if let Some(code) = cli::handbook::import_duty_document(&args.file, &args.output, args.strict)?
+    {
+        return Ok(code);
+    }
     let choices = import_choices(args)?;
     let table = hr::read_table_file(&args.file, &choices.read)?;
     let mapping = choices.mapping(&table)?;

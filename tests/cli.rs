@@ -583,3 +583,69 @@ fn export_colours_posts_by_span_band_with_a_legend() {
         );
     }
 }
+
+#[test]
+fn export_fit_shapes_a_wide_chart_and_refuses_a_shape_it_cannot_read() {
+    let dir = temp_dir();
+    let ratio_of = |out: &Path| {
+        let value: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(out).expect("json")).expect("valid json");
+        let nodes = value["nodes"].as_array().expect("nodes");
+        let number = |node: &serde_json::Value, key: &str| node[key].as_f64().expect(key);
+        let left = nodes
+            .iter()
+            .map(|n| number(n, "x"))
+            .fold(f64::INFINITY, f64::min);
+        let top = nodes
+            .iter()
+            .map(|n| number(n, "y"))
+            .fold(f64::INFINITY, f64::min);
+        let right = nodes
+            .iter()
+            .map(|n| number(n, "x") + number(n, "width"))
+            .fold(f64::NEG_INFINITY, f64::max);
+        let bottom = nodes
+            .iter()
+            .map(|n| number(n, "y") + number(n, "height"))
+            .fold(f64::NEG_INFINITY, f64::max);
+        (right - left) / (bottom - top)
+    };
+    let plain = dir.path().join("plain.json");
+    let output = organigram(&["export", "sample:midsize-northwind", "-o", path_str(&plain)]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(ratio_of(&plain) > 8.0, "the sample is wide as it comes");
+    for shape in ["16:9", "4:3", "a4", "A3"] {
+        let out = dir.path().join("fitted.json");
+        let output = organigram(&[
+            "export",
+            "sample:midsize-northwind",
+            "-o",
+            path_str(&out),
+            "--fit",
+            shape,
+        ]);
+        assert!(output.status.success(), "{shape}: {}", stderr(&output));
+        let ratio = ratio_of(&out);
+        assert!((1.1..=2.6).contains(&ratio), "{shape} gave {ratio}");
+    }
+    let svg = dir.path().join("fitted.svg");
+    let output = organigram(&[
+        "export",
+        "sample:seed-marketing-en",
+        "-o",
+        path_str(&svg),
+        "--fit",
+        "16:9",
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let bad = organigram(&[
+        "export",
+        "sample:seed-marketing-en",
+        "-o",
+        path_str(&svg),
+        "--fit",
+        "wide",
+    ]);
+    assert!(!bad.status.success());
+    assert!(stderr(&bad).contains("16:9"), "{}", stderr(&bad));
+}

@@ -866,3 +866,30 @@ fn the_analysis_follows_each_edit_and_is_dropped_when_nothing_needs_it() {
     editor.apply(Action::Settings(settings));
     assert!(editor.analysis().is_none());
 }
+
+#[test]
+fn fit_to_slide_shape_wraps_a_wide_chart_and_is_kept_in_the_settings() {
+    let chart = organigram::samples::find("midsize-northwind")
+        .expect("the sample")
+        .load()
+        .expect("loads");
+    let mut editor = Editor::with_chart(chart, Box::new(ScriptedDialogs::default()));
+    editor.apply(Action::CanvasSize([1000.0, 700.0]));
+    let ratio = |editor: &Editor| {
+        let bounds = editor.document().layout().bounds().expect("bounds");
+        bounds.width / bounds.height
+    };
+    let wide = ratio(&editor);
+    assert!(wide > 8.0, "the sample is wide as it comes: {wide}");
+    editor.apply(Action::Command(Command::ToggleFitToSlide));
+    assert!(editor.settings().view.fit_to_slide);
+    assert_eq!(
+        editor.settings().view.layout().fit,
+        Some(organigram::layout::AspectRatio::WIDESCREEN)
+    );
+    let fitted = ratio(&editor);
+    assert!((1.1..=2.6).contains(&fitted), "fitted to {fitted}");
+    editor.apply(Action::Command(Command::ToggleFitToSlide));
+    assert!(!editor.settings().view.fit_to_slide);
+    assert_eq!(ratio(&editor), wide);
+}

@@ -105,11 +105,15 @@ fn every_sample_exports_a_pdf_with_the_pages_asked_for() {
         let split = export_bytes(&chart, ExportFormat::Pdf, &options).expect("pdf");
         let document = lopdf::Document::load_mem(&split).expect("the PDF parses");
         let pages = document.get_pages();
-        assert_eq!(
-            pages.len(),
-            top_level_units(&chart).len(),
-            "{}",
-            sample.name
+        // An overview, then a page per top-level unit, more where one does not fit A4.
+        let layout = layout_chart(&chart, &options.style, &options.layout);
+        let plan = organigram::export::pdf::page_plan(&chart, &layout, &options).expect("plan");
+        assert_eq!(pages.len(), plan.pages.len(), "{}", sample.name);
+        assert!(
+            pages.len() > top_level_units(&chart).len(),
+            "{}: {} pages",
+            sample.name,
+            pages.len()
         );
         for page in pages.values() {
             let media = document

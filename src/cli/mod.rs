@@ -1,4 +1,5 @@
 //! The command line's subcommands that need more than a few lines, one file each.
 
 pub mod compare;
+pub mod handbook;
 pub mod report;

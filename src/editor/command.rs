@@ -15,6 +15,9 @@ pub enum Command {
     SaveAs,
     /// Export as SVG, PNG, PDF, JSON, CSV or Excel.
     Export,
+    /// Write the post handbook (chart, unit responsibilities, post duties) as Word, PDF
+    /// or Markdown.
+    ExportHandbook,
     /// Import a roster from an HR system or Excel.
     Import,
     /// Compare the chart with another chart or an HR file, marking the changes.
@@ -63,6 +66,8 @@ pub enum Command {
     ToggleDutiesOnCards,
     /// Lay the chart out left to right instead of top-down.
     ToggleLeftToRight,
+    /// Lay a wide chart out close to a 16:9 slide, wrapping wide rows of subordinates.
+    ToggleFitToSlide,
     /// Search titles, holders and duties.
     Find,
     /// Go to the next search match.
@@ -91,7 +96,7 @@ pub enum Command {
 
 impl Command {
     /// Every command, in menu order.
-    pub const ALL: [Command; 44] = [
+    pub const ALL: [Command; 46] = [
         Command::New,
         Command::Open,
         Command::Save,
@@ -101,6 +106,7 @@ impl Command {
         Command::StopComparing,
         Command::UpdateFromHr,
         Command::Export,
+        Command::ExportHandbook,
         Command::Quit,
         Command::Undo,
         Command::Redo,
@@ -124,6 +130,7 @@ impl Command {
         Command::ToggleCompact,
         Command::ToggleDutiesOnCards,
         Command::ToggleLeftToRight,
+        Command::ToggleFitToSlide,
         Command::Find,
         Command::FindNext,
         Command::FindPrevious,

@@ -24,6 +24,7 @@ impl Editor {
             Command::CompareWith => self.ask_path(DialogKind::Compare, None),
             Command::StopComparing => self.compare = None,
             Command::UpdateFromHr => self.ask_path(DialogKind::UpdateFrom, None),
+            Command::ExportHandbook => self.ask_path(DialogKind::Handbook, None),
             Command::Export => {
                 let mut choices = self.last_export.clone();
                 choices.layout = self.settings.view.layout();
@@ -70,9 +71,10 @@ impl Editor {
                     self.viewport.centre_on(rect.centre());
                 }
             }
-            Command::ToggleCompact | Command::ToggleDutiesOnCards | Command::ToggleLeftToRight => {
-                self.toggle_view(command)
-            }
+            Command::ToggleCompact
+            | Command::ToggleDutiesOnCards
+            | Command::ToggleLeftToRight
+            | Command::ToggleFitToSlide => self.toggle_view(command),
             Command::Find => {
                 self.search.open = true;
                 self.search.focus_requests += 1;
@@ -164,13 +166,14 @@ impl Editor {
         }
     }
 
-    /// View ▸ Stack teams of leaves, Duties on cards, Left to right: kept in the settings,
-    /// applied at once, and the chart fitted again.
+    /// View ▸ Stack teams of leaves, Duties on cards, Left to right, Fit to slide shape:
+    /// kept in the settings, applied at once, and the chart fitted again.
     fn toggle_view(&mut self, command: Command) {
         let view = &mut self.settings.view;
         match command {
             Command::ToggleCompact => view.stack_teams ^= true,
             Command::ToggleDutiesOnCards => view.duties_on_cards ^= true,
+            Command::ToggleFitToSlide => view.fit_to_slide ^= true,
             _ => view.left_to_right ^= true,
         }
         self.view_request = Some(match self.primary() {

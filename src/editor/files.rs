@@ -35,6 +35,8 @@ pub enum DialogKind {
     Compare,
     /// Choose an HR file to update the chart from.
     UpdateFrom,
+    /// Choose where to write the post handbook (.docx, .pdf or .md).
+    Handbook,
 }
 
 /// A dialog's answer: right away, or later while the dialog stays open.

@@ -49,6 +49,7 @@ impl Editor {
             Pending::OpenPath(path) => self.open_path(&path),
             Pending::OpenSample(name) => self.open_sample(name),
             Pending::Import => self.open_import(),
+            Pending::ImportDocument(path) => self.open_document_import(&path),
             Pending::Quit => {
                 self.recovery.clear();
                 self.allow_close = true;
@@ -158,6 +159,7 @@ impl Editor {
         };
         let extension = match kind {
             DialogKind::Export(format) => format.name(),
+            DialogKind::Handbook => "docx",
             DialogKind::OpenChart
             | DialogKind::SaveChart
             | DialogKind::Import
@@ -213,6 +215,7 @@ impl Editor {
             DialogKind::Import => self.preview_import(path),
             DialogKind::Compare => self.start_compare(path),
             DialogKind::UpdateFrom => self.start_update(path),
+            DialogKind::Handbook => self.export_handbook(path),
         }
     }
 

@@ -154,6 +154,11 @@ impl ImportPreview {
 impl Editor {
     /// Opens the import preview on `path`; a file that cannot be read says why.
     pub(super) fn preview_import(&mut self, path: &Path) {
+        // A duty document (.docx, .md, or text shaped like one) is not a roster.
+        if crate::format::duty_doc::is_duty_document(path) {
+            self.import_document(path);
+            return;
+        }
         match ImportPreview::open(path) {
             Ok(preview) => self.import = Some(preview),
             Err(error) => self.fail(super::modal::Failure::Import, error.into()),
@@ -190,7 +195,9 @@ impl Editor {
     }
 }
 
-/// True for the files File ▸ Import reads (and a drop on the window previews).
+/// True for the files File ▸ Import reads (and a drop on the window previews): rosters,
+/// and duty documents (.docx, .md).
 pub fn is_roster(path: &Path) -> bool {
     FileKind::from_path(path).is_some()
+        || crate::format::duty_doc::DocumentKind::from_path(path).is_some()
 }

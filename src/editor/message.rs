@@ -106,6 +106,18 @@ pub enum Message {
     Loaded(LoadNote),
     /// Changes of an update that could not be applied, each with why.
     UpdateSkipped(Vec<String>),
+    /// A duty document came in as a new chart.
+    ImportedDocument {
+        /// Units it named.
+        units: usize,
+        /// Posts.
+        posts: usize,
+        /// Posts' duties.
+        duties: usize,
+        /// When it had no reporting lines: each unit with its first post (which may be
+        /// its head), as `unit · post`.
+        heads: Option<Vec<String>>,
+    },
 }
 
 /// A notice over the canvas, shown for a few seconds.

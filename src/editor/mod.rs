@@ -20,6 +20,7 @@ mod document;
 mod files;
 mod flows;
 mod gestures;
+mod handbook;
 mod import;
 mod message;
 mod modal;

@@ -29,6 +29,8 @@ pub enum Pending {
     Quit,
     /// Open the chart the import preview shows.
     Import,
+    /// Open this duty document as a new chart.
+    ImportDocument(PathBuf),
 }
 
 /// What failed, for an error's heading.

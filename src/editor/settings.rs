@@ -7,9 +7,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::analysis::ColourBy;
 use crate::i18n::LanguageChoice;
-use crate::layout::{LayoutOptions, Orientation};
+use crate::layout::{AspectRatio, LayoutOptions, Orientation};
 
-/// How the chart is shown: View ▸ Stack teams of leaves, Duties on cards, Left to right.
+/// How the chart is shown: View ▸ Stack teams of leaves, Duties on cards, Left to right,
+/// Fit to slide shape.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ViewOptions {
@@ -19,6 +20,8 @@ pub struct ViewOptions {
     pub duties_on_cards: bool,
     /// Managers on the left, subordinates to the right.
     pub left_to_right: bool,
+    /// Lay a wide chart out close to a 16:9 slide, wrapping wide rows of subordinates.
+    pub fit_to_slide: bool,
     /// What posts are coloured by: their unit, span band, layer or vacancy.
     pub colour_by: ColourBy,
 }
@@ -29,6 +32,7 @@ impl Default for ViewOptions {
             stack_teams: true,
             duties_on_cards: false,
             left_to_right: false,
+            fit_to_slide: false,
             colour_by: ColourBy::Unit,
         }
     }
@@ -44,6 +48,7 @@ impl ViewOptions {
             } else {
                 Orientation::TopDown
             },
+            fit: self.fit_to_slide.then_some(AspectRatio::WIDESCREEN),
             ..LayoutOptions::default()
         }
     }

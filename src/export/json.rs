@@ -1,4 +1,5 @@
-//! The laid-out chart as JSON: `{"nodes": [...]}`, nodes in tree order.
+//! The laid-out chart as JSON: `{"nodes": [...], "connectors": [...]}`, nodes in tree
+//! order.
 //!
 //! Each node: `id`, `parent` (or null), `kind` (`"unit"`, `"position"`, `"assistant"`),
 //! `title`, `holder` (or null), `headcount`, `duties`, `dotted` (ids of dotted-line
@@ -6,12 +7,20 @@
 //! the card's box `x`, `y`, `width`, `height`: top-left corner in chart units, y growing
 //! downwards. Nodes hidden inside collapsed subtrees are left out; a collapsed node has
 //! `"collapsed": true`.
+//!
+//! Each connector: `from` and `to` (node ids: the manager, the subordinate), `kind`
+//! (`"solid"` for a tree line, `"assistant"` for the line to an assistant, `"dotted"` for
+//! a dotted line) and `points`, the line's corners `[[x, y], …]` in the cards' chart
+//! units. A dotted line whose manager is far away (or folded away, when `from` is not
+//! among the nodes) is a stub: its `points` are the stub's and it has a `label`
+//! (`"··· Head of Finance"`) and the label's box `label_box`, `[x, y, width, height]`.
+//! Solid lines come in tree order, then the dotted ones.
 
 use std::io::{self, Write};
 
 use serde::Serialize;
 
-use crate::layout::ChartLayout;
+use crate::layout::{connectors_to, ChartLayout, DottedShape, LayoutOptions, LinkKind, Routing};
 use rustc_hash::FxHashMap;
 
 use crate::model::{Chart, Colour, NodeId, NodeKind};
@@ -39,8 +48,26 @@ struct JsonNode<'a> {
     height: f32,
 }
 
-/// Writes the JSON for `chart` laid out as `layout`, streaming node by node.
-pub fn write_json(chart: &Chart, layout: &ChartLayout, out: &mut dyn Write) -> io::Result<()> {
+#[derive(Serialize)]
+struct JsonConnector<'a> {
+    from: u32,
+    to: u32,
+    kind: &'static str,
+    points: &'a [[f32; 2]],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    label: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    label_box: Option<[f32; 4]>,
+}
+
+/// Writes the JSON for `chart` laid out as `layout` with `options`, streaming node by
+/// node, then connector by connector.
+pub fn write_json(
+    chart: &Chart,
+    layout: &ChartLayout,
+    options: &LayoutOptions,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     out.write_all(b"{\"nodes\":[")?;
     let mut first = true;
     // Nearest unit and inherited colour, carried down in tree order (O(n) at any depth).
@@ -86,5 +113,70 @@ pub fn write_json(chart: &Chart, layout: &ChartLayout, out: &mut dyn Write) -> i
         };
         serde_json::to_writer(&mut *out, &record).map_err(io::Error::other)?;
     }
+    out.write_all(b"],\n\"connectors\":[")?;
+    write_connectors(chart, layout, options, out)?;
     out.write_all(b"]}\n")
+}
+
+/// The connectors, comma-separated: solid and assistant lines, then dotted lines.
+fn write_connectors(
+    chart: &Chart,
+    layout: &ChartLayout,
+    options: &LayoutOptions,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let routing = Routing::new(chart, layout, options);
+    let mut first = true;
+    let mut write = |record: &JsonConnector<'_>| -> io::Result<()> {
+        if !first {
+            out.write_all(b",\n")?;
+        }
+        first = false;
+        serde_json::to_writer(&mut *out, record).map_err(io::Error::other)
+    };
+    let ids = layout.cards.iter().map(|card| card.id);
+    for line in connectors_to(chart, layout, ids, |_| true) {
+        if line.kind == LinkKind::Dotted {
+            continue;
+        }
+        let Some(points) = routing.points(&line, layout) else {
+            continue;
+        };
+        let assistant = chart
+            .node(line.to)
+            .is_some_and(|node| node.kind == NodeKind::Assistant);
+        write(&JsonConnector {
+            from: line.from.0,
+            to: line.to.0,
+            kind: if assistant { "assistant" } else { "solid" },
+            points: &points,
+            label: None,
+            label_box: None,
+        })?;
+    }
+    for dotted in routing.dotted() {
+        let record = match dotted.shape(layout.get(dotted.from).is_some()) {
+            DottedShape::Line(points) => JsonConnector {
+                from: dotted.from.0,
+                to: dotted.to.0,
+                kind: "dotted",
+                points,
+                label: None,
+                label_box: None,
+            },
+            DottedShape::Stub(stub) => {
+                let rect = stub.label_rect;
+                JsonConnector {
+                    from: dotted.from.0,
+                    to: dotted.to.0,
+                    kind: "dotted",
+                    points: &stub.points,
+                    label: Some(&stub.label),
+                    label_box: Some([rect.x, rect.y, rect.width, rect.height]),
+                }
+            }
+        };
+        write(&record)?;
+    }
+    Ok(())
 }

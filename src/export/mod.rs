@@ -4,11 +4,14 @@
 //! There is one renderer: [`svg`] draws the chart as SVG (text kept as text); [`raster`]
 //! renders that SVG to PNG with resvg, and [`pdf`] converts it to PDF with svg2pdf, both
 //! from the same usvg tree with the bundled CJK font, so output is the same everywhere.
+//! [`pptx`] writes a PowerPoint deck of native shapes from the same model and layout,
+//! paginated by [`page::plan`] as the PDF's per-unit pages are.
 
 pub mod json;
 mod marked;
 pub mod page;
 pub mod pdf;
+pub mod pptx;
 pub mod raster;
 pub mod svg;
 pub mod table;
@@ -46,17 +49,20 @@ pub enum ExportFormat {
     Csv,
     /// The same table as an Excel workbook.
     Xlsx,
+    /// A PowerPoint deck of native, editable shapes (see [`pptx`]).
+    Pptx,
 }
 
 impl ExportFormat {
     /// Every format, for help texts.
-    pub const ALL: [ExportFormat; 6] = [
+    pub const ALL: [ExportFormat; 7] = [
         ExportFormat::Json,
         ExportFormat::Svg,
         ExportFormat::Png,
         ExportFormat::Pdf,
         ExportFormat::Csv,
         ExportFormat::Xlsx,
+        ExportFormat::Pptx,
     ];
 
     /// The format's name and usual file extension.
@@ -68,6 +74,7 @@ impl ExportFormat {
             ExportFormat::Pdf => "pdf",
             ExportFormat::Csv => "csv",
             ExportFormat::Xlsx => "xlsx",
+            ExportFormat::Pptx => "pptx",
         }
     }
 
@@ -291,13 +298,14 @@ pub fn export_bytes(
         (ExportFormat::Xlsx, Some(changes)) => return table::changes_xlsx_bytes(&changes.table),
         (ExportFormat::Csv, None) => return table::csv_bytes(chart),
         (ExportFormat::Xlsx, None) => return table::xlsx_bytes(chart),
+        (ExportFormat::Pptx, _) => return pptx::pptx(chart, options),
         _ => {}
     }
     let layout = layout_chart(chart, &options.style, &options.layout);
     match format {
         ExportFormat::Json => {
             let mut bytes = Vec::new();
-            json::write_json(chart, &layout, &mut bytes)
+            json::write_json(chart, &layout, &options.layout, &mut bytes)
                 .map_err(|e| ExportError::Render(e.to_string()))?;
             Ok(bytes)
         }
@@ -313,8 +321,8 @@ pub fn export_bytes(
             )
         }
         ExportFormat::Pdf => pdf::pdf(chart, &layout, options),
-        ExportFormat::Csv | ExportFormat::Xlsx => Err(ExportError::Render(
-            "a table was asked to be drawn; please report this".to_owned(),
+        ExportFormat::Csv | ExportFormat::Xlsx | ExportFormat::Pptx => Err(ExportError::Render(
+            "a table or deck was asked to be drawn; please report this".to_owned(),
         )),
     }
 }
@@ -331,7 +339,7 @@ pub fn export_file(
         // Streamed: a million-node chart's JSON need not sit in memory twice.
         let layout = layout_chart(chart, &options.style, &options.layout);
         write_atomically_with(path, &no_backup, |out| {
-            json::write_json(chart, &layout, out)
+            json::write_json(chart, &layout, &options.layout, out)
         })?;
         return Ok(());
     }

@@ -1,5 +1,13 @@
 //! What each page shows: the cards in scope, their connectors and bounds, and how PDF
-//! pages are sized and split.
+//! pages are sized and split. [`plan`] splits a chart into pages at one scale, for the
+//! PDF's `--per-unit` pages and the PowerPoint deck alike.
+
+mod cut;
+pub mod plan;
+
+pub use plan::{
+    breadcrumb, HeadingRoom, PageKind, PagePlan, PlanRules, PlannedPage, CRUMB_SEPARATOR,
+};
 
 use rustc_hash::FxHashSet;
 
@@ -48,7 +56,9 @@ pub struct PageSetup {
     pub paper: Option<Paper>,
     /// Turn the paper sideways.
     pub landscape: bool,
-    /// One page per top-level unit (or per child of the chosen root) instead of one page.
+    /// An overview page of the top levels, then one page per top-level unit (or per unit
+    /// below the chosen root), split deeper where a unit does not fit the paper at a
+    /// readable size; every page at one scale and headed by its path (see [`plan`]).
     pub per_unit: bool,
 }
 
@@ -88,31 +98,6 @@ pub fn whole(
         }
         Scope::Subtree(root) => subtree(chart, layout, root, None, &ghosts),
     }
-}
-
-/// The drawings for the PDF's pages.
-pub fn pages(
-    chart: &Chart,
-    layout: &ChartLayout,
-    options: &ExportOptions,
-) -> Result<Vec<Drawing>, ExportError> {
-    if !options.page.per_unit {
-        return Ok(vec![whole(chart, layout, options)?]);
-    }
-    let subjects = match options.scope {
-        Scope::Subtree(root) => chart.children(root).to_vec(),
-        Scope::Whole => top_level_units(chart),
-    };
-    let ghosts = ghost_places(chart, layout, options);
-    let mut pages = Vec::new();
-    for subject in subjects.into_iter().filter(|&s| layout.get(s).is_some()) {
-        let heading = chart.node(subject).map(|n| n.title.clone());
-        pages.push(subtree(chart, layout, subject, heading, &ghosts)?);
-    }
-    if pages.is_empty() {
-        pages.push(whole(chart, layout, options)?);
-    }
-    Ok(pages)
 }
 
 /// The units nearest the top: for each root, the first units met on the way down

@@ -7,7 +7,9 @@ use std::fmt::Write;
 use rustc_hash::FxHashMap;
 
 use crate::fonts::{ascent_em, text_width, CARD_FONT_FAMILY};
-use crate::layout::{card_text, route, ChartLayout, LineRole, LinkKind, RectInChart, CARD_SPEC};
+use crate::layout::{
+    card_text, ChartLayout, DottedShape, LineRole, LinkKind, RectInChart, Routing, CARD_SPEC,
+};
 use crate::model::{Chart, Colour, NodeId, NodeKind};
 use crate::theme::{hex, Rgb};
 
@@ -127,7 +129,7 @@ pub fn render(
     );
     let _ = writeln!(out, r#"<g font-family="{}">"#, font_stack());
     header_svg(&mut out, &frame, palette);
-    connectors_svg(&mut out, layout, drawing, options, offset);
+    connectors_svg(&mut out, chart, layout, drawing, options, offset);
     marked::ghost_lines_svg(&mut out, layout, drawing, options, offset);
     cards_svg(&mut out, chart, layout, drawing, options, offset);
     ghosts_svg(&mut out, drawing, options, offset);
@@ -194,45 +196,76 @@ fn ghosts_svg(out: &mut String, drawing: &Drawing, options: &ExportOptions, offs
     }
 }
 
-/// The reporting lines, drawn under the cards.
+/// The reporting lines, drawn under the cards: tree lines as [`crate::layout::route`] runs them, lines to
+/// pinned cards and dotted lines as [`Routing`] routes them (a dotted line whose manager
+/// is far away, or not in this drawing, is a stub with a label naming the manager).
 fn connectors_svg(
     out: &mut String,
+    chart: &Chart,
     layout: &ChartLayout,
     drawing: &Drawing,
     options: &ExportOptions,
     offset: (f32, f32),
 ) {
     let palette = &options.palette;
-    let level_gap = options.layout.level_gap;
+    let routing = Routing::new(chart, layout, &options.layout);
+    let shift = |points: &[[f32; 2]]| -> Vec<[f32; 2]> {
+        points
+            .iter()
+            .map(|&[x, y]| [x + offset.0, y + offset.1])
+            .collect()
+    };
     out.push_str("<g fill=\"none\" stroke-linejoin=\"round\">\n");
     for line in &drawing.connectors {
-        let (Some(from), Some(to)) = (layout.rect(line.from), layout.rect(line.to)) else {
+        if line.kind == LinkKind::Dotted {
             continue;
-        };
-        let points = route(
-            line.kind,
-            level_gap,
-            options.layout.orientation,
-            shifted(from, offset),
-            shifted(to, offset),
-        );
-        let mut list = String::new();
-        for [x, y] in points {
-            let _ = write!(list, "{x:.1},{y:.1} ");
         }
-        let (colour, dash) = match line.kind {
-            LinkKind::Dotted => (palette.dotted, dash_attribute(Some(CARD_SPEC.dotted_dash))),
-            _ => (palette.connector, String::new()),
-        };
-        let _ = writeln!(
-            out,
-            r#"<polyline points="{}" stroke="{}" stroke-width="{}"{dash}/>"#,
-            list.trim_end(),
-            hex(colour),
-            CARD_SPEC.connector_width
-        );
+        if let Some(points) = routing.points(line, layout) {
+            polyline_svg(out, &shift(&points), palette.connector, None);
+        }
+    }
+    let mut labels = Vec::new();
+    for dotted in routing.dotted() {
+        if !drawing.cards.contains(&dotted.to) {
+            continue;
+        }
+        let dash = Some(CARD_SPEC.dotted_dash);
+        match dotted.shape(drawing.cards.contains(&dotted.from)) {
+            DottedShape::Line(points) => polyline_svg(out, &shift(points), palette.dotted, dash),
+            DottedShape::Stub(stub) => {
+                polyline_svg(out, &shift(&stub.points), palette.dotted, dash);
+                labels.push(stub);
+            }
+        }
     }
     out.push_str("</g>\n");
+    for stub in labels {
+        let [x, y] = stub.baseline();
+        text(
+            out,
+            x + offset.0,
+            y + offset.1,
+            stub.font_px,
+            palette.dotted,
+            &stub.label,
+        );
+    }
+}
+
+/// One line through `points`, dashed by `dash` (on, off) if given.
+fn polyline_svg(out: &mut String, points: &[[f32; 2]], colour: Rgb, dash: Option<[f32; 2]>) {
+    let mut list = String::new();
+    for [x, y] in points {
+        let _ = write!(list, "{x:.1},{y:.1} ");
+    }
+    let _ = writeln!(
+        out,
+        r#"<polyline points="{}" stroke="{}" stroke-width="{}"{}/>"#,
+        list.trim_end(),
+        hex(colour),
+        CARD_SPEC.connector_width,
+        dash_attribute(dash)
+    );
 }
 
 /// The drawn cards, each in its own or its nearest coloured ancestor's colour.

@@ -6,9 +6,11 @@
 //! through [`atomic`].
 
 pub mod atomic;
+pub mod duty_doc;
 mod error;
 pub mod hr;
 mod locate;
+mod ron_fast;
 mod ron_read;
 mod ron_write;
 
@@ -16,7 +18,7 @@ use std::path::Path;
 
 pub use atomic::{write_atomically, write_atomically_with, SaveError, SaveOptions};
 pub use error::{LoadError, Problem};
-pub use ron_read::{read_chart, read_chart_noted, LoadNote, Loaded};
+pub use ron_read::{read_chart, read_chart_noted, readers_agree, LoadNote, Loaded};
 pub use ron_write::write_chart;
 
 use crate::model::Chart;

@@ -114,14 +114,15 @@ file_structs!(StrictChart, StrictNode, #[serde(deny_unknown_fields)]);
 file_structs!(LenientChart, LenientNode);
 
 /// A parsed file before structural checks.
-struct Parsed {
-    format: (u32, u32),
-    title: String,
-    organisation: String,
-    roots: Vec<NodeId>,
-    records: Vec<NodeRecord>,
+#[derive(Debug, PartialEq)]
+pub(super) struct Parsed {
+    pub(super) format: (u32, u32),
+    pub(super) title: String,
+    pub(super) organisation: String,
+    pub(super) roots: Vec<NodeId>,
+    pub(super) records: Vec<NodeRecord>,
     /// Nodes written with `pin:`, the absolute place of files before format 1.1.
-    absolute_pins: Vec<NodeId>,
+    pub(super) absolute_pins: Vec<NodeId>,
 }
 
 /// Just the version, read when the full parse fails, so an old reader can say
@@ -248,6 +249,9 @@ fn decode<'a>(bytes: &'a [u8], source_name: &str) -> Result<&'a str, LoadError> 
 /// Parses the text strictly (unknown fields are errors) or, for a newer minor version,
 /// leniently, noting that.
 fn parse(text: &str, source_name: &str) -> Result<(Parsed, Vec<LoadNote>), LoadError> {
+    if let Some(parsed) = super::ron_fast::parse_fast(text) {
+        return Ok((parsed, Vec::new()));
+    }
     let options = ron_options();
     let error = match options.from_str::<StrictChart>(text) {
         Ok(file) => return Ok((file.into(), Vec::new())),
@@ -276,6 +280,27 @@ fn parse(text: &str, source_name: &str) -> Result<(Parsed, Vec<LoadNote>), LoadE
                 error.code.to_string(),
             ))
         }
+    }
+}
+
+/// Whether the fast reader and the strict serde reader agree on `text`: whatever the fast
+/// reader accepts, serde reads the same (the fast reader leaves everything else to
+/// serde). `Ok(true)` when the fast reader read it. For the tests and the fuzz target.
+#[doc(hidden)]
+pub fn readers_agree(text: &str) -> Result<bool, String> {
+    let Some(fast) = super::ron_fast::parse_fast(text) else {
+        return Ok(false);
+    };
+    match ron_options().from_str::<StrictChart>(text) {
+        Ok(file) => {
+            let slow = Parsed::from(file);
+            if slow == fast {
+                Ok(true)
+            } else {
+                Err(format!("the readers differ:\nfast {fast:?}\nserde {slow:?}"))
+            }
+        }
+        Err(error) => Err(format!("the fast reader accepted what serde refuses: {error}")),
     }
 }
 

@@ -5,6 +5,7 @@
 
 use crate::model::{Chart, NodeId, NodeKind};
 
+use super::fit::{tidy_fitted, Fit, FitScratch};
 use super::free_space::{shifted, FreeSpace};
 use super::tidy::{tidy_into, TidyInput, TidyOutput, TidyScratch};
 use super::{LayoutOptions, Orientation, PlacedCard, Placement, RectInChart};
@@ -70,6 +71,8 @@ pub(super) struct Buffers {
     tallest: Vec<f64>,
     scratch: TidyScratch,
     out: TidyOutput,
+    /// The fitted layout's buffers (see [`LayoutOptions::fit`]).
+    fit: FitScratch,
     top_of: Vec<u32>,
     offsets: Vec<(f64, f64)>,
     /// For each placed card, the tree (entry of `offsets`) it moves with.
@@ -91,7 +94,28 @@ pub(super) fn lay_out(
     };
     prepare(chart, options, &mut extent_of, buffers);
     build_input(options, buffers);
-    tidy_into(&buffers.input, &mut buffers.scratch, &mut buffers.out);
+    match options.fit {
+        Some(shape) => {
+            let fit = Fit {
+                // Layout space runs across the tree: left to right, that is the height.
+                target: match options.orientation {
+                    Orientation::TopDown => shape.ratio(),
+                    Orientation::LeftToRight => 1.0 / shape.ratio(),
+                },
+                sibling_gap: f64::from(options.sibling_gap),
+                level_gap: f64::from(options.level_gap),
+            };
+            let Buffers {
+                input,
+                scratch,
+                out,
+                fit: fit_scratch,
+                ..
+            } = buffers;
+            tidy_fitted(input, &fit, fit_scratch, scratch, out);
+        }
+        None => tidy_into(&buffers.input, &mut buffers.scratch, &mut buffers.out),
+    }
     assign_trees(buffers);
     emit_cards(options, buffers, cards);
     if !buffers.pins.is_empty() {

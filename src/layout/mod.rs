@@ -4,10 +4,14 @@
 //! - [`forest`] turns a chart into that input: assistants (and, in compact mode, teams of
 //!   leaves) ride beside their manager's line, collapsed subtrees take no room, pinned
 //!   nodes keep their manual place.
+//! - [`fit`] lays a wide chart out close to a shape ([`LayoutOptions::fit`]): wide rows
+//!   of subordinates wrap into several rows under their manager's line.
 //! - [`card`] says what a card shows and how big it is; [`wrap`] breaks its lines.
 
 pub mod card;
 pub mod connectors;
+pub mod dotted;
+mod fit;
 mod forest;
 mod free_space;
 mod ghosts;
@@ -19,6 +23,8 @@ use crate::model::{Chart, ChartPoint, IdMap, NodeId};
 
 pub use card::{card_text, CardLine, CardStyle, CardText, LineRole};
 pub use connectors::{connectors_to, route, Connector, LinkKind};
+pub use dotted::{DottedRequest, DottedRoute, DottedShape, Routing, Stub};
+pub use fit::{AspectRatio, BadAspectRatio};
 pub use ghosts::place_ghosts;
 pub use spec::{CardColours, CardSpec, ChangeLook, CARD_SPEC};
 
@@ -51,6 +57,9 @@ pub struct LayoutOptions {
     /// side-by-side), instead of one wide row. On by default: it keeps mid-size charts
     /// from growing tens of thousands of pixels wide.
     pub compact: bool,
+    /// Lay a wide chart out close to this shape (a slide, landscape paper) by wrapping
+    /// wide rows of subordinates into several rows; `None` lays it out as it comes.
+    pub fit: Option<AspectRatio>,
 }
 
 impl Default for LayoutOptions {
@@ -63,6 +72,7 @@ impl Default for LayoutOptions {
             side_row_gap: 16.0,
             align_rows: true,
             compact: true,
+            fit: None,
         }
     }
 }

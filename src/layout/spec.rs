@@ -22,6 +22,9 @@ pub struct CardSpec {
     pub connector_width: f32,
     /// A dotted line's dash and gap lengths.
     pub dotted_dash: [f32; 2],
+    /// Font size of the label on a dotted line's stub ("··· Head of Finance"): the
+    /// default holder size, so a page scaled for card text keeps it readable too.
+    pub dotted_label_px: f32,
     /// Room left and right of the headcount badge's text inside its pill.
     pub badge_padding_x: f32,
     /// How far the badge's pill reaches above its text line.
@@ -69,6 +72,7 @@ pub const CARD_SPEC: CardSpec = CardSpec {
     assistant_dash: [5.0, 3.0],
     connector_width: 1.5,
     dotted_dash: [6.0, 4.0],
+    dotted_label_px: 12.0,
     badge_padding_x: 4.0,
     badge_raise: 1.0,
     fold_badge_px: 11.0,

@@ -30,6 +30,18 @@ pub fn split_pasted_duties(text: &str) -> Vec<String> {
     duties
 }
 
+/// `line` without its leading bullet or number (➢ • · - * 1. 1、 (1) （1） ① 一、 …), by
+/// the same rule as [`split_pasted_duties`]; `None` when it has neither.
+pub fn strip_duty_marker(line: &str) -> Option<&str> {
+    strip_marker(line.trim_start_matches(is_space))
+}
+
+/// Appends the hard-wrapped rest of a duty to it: directly after CJK text, with a space
+/// after Latin text.
+pub fn join_wrapped_line(duty: &mut String, rest: &str) {
+    join_wrapped(duty, rest.trim_matches(is_space));
+}
+
 fn is_space(ch: char) -> bool {
     ch.is_whitespace() || ch == '\u{3000}' || ch == '\u{feff}'
 }

@@ -25,7 +25,7 @@ mod tally;
 
 pub use build::{NodeRecord, StructureError, StructureProblem};
 pub use chart::{Chart, Shape, TreeOrder};
-pub use duties::split_pasted_duties;
+pub use duties::{join_wrapped_line, split_pasted_duties, strip_duty_marker};
 pub use edit::{ChartText, Edit, Field, RemovedSubtree};
 pub use error::{EditError, ListKind};
 pub use folding::show_levels;

@@ -92,6 +92,7 @@ impl CommandUi for Command {
             Command::CentreSelection => key(none, Key::Period),
             Command::ToggleDutiesOnCards => key(Modifiers::ALT, Key::D),
             Command::ToggleLeftToRight => key(Modifiers::ALT, Key::L),
+            Command::ToggleFitToSlide => key(Modifiers::ALT, Key::F),
             Command::ToggleCompact => key(Modifiers::ALT, Key::S),
             Command::Find => key(cmd, Key::F),
             Command::FindNext => key(none, Key::F3),
@@ -101,6 +102,7 @@ impl CommandUi for Command {
             Command::SelectPreviousSibling => key(none, Key::ArrowLeft),
             Command::SelectNextSibling => key(none, Key::ArrowRight),
             Command::StopComparing
+            | Command::ExportHandbook
             | Command::UpdateFromHr
             | Command::ToggleOutline
             | Command::ToggleInspector
@@ -150,6 +152,7 @@ fn ids(command: Command) -> (&'static str, &'static str) {
         Command::Save => ("cmd-save", "cmd-save-tip"),
         Command::SaveAs => ("cmd-save-as", "cmd-save-as-tip"),
         Command::Export => ("cmd-export", "cmd-export-tip"),
+        Command::ExportHandbook => ("cmd-export-handbook", "cmd-export-handbook-tip"),
         Command::Import => ("cmd-import", "cmd-import-tip"),
         Command::CompareWith => ("cmd-compare-with", "cmd-compare-with-tip"),
         Command::StopComparing => ("cmd-stop-comparing", "cmd-stop-comparing-tip"),
@@ -174,6 +177,7 @@ fn ids(command: Command) -> (&'static str, &'static str) {
         Command::ToggleCompact => ("cmd-stack-teams", "cmd-stack-teams-tip"),
         Command::ToggleDutiesOnCards => ("cmd-duties-on-cards", "cmd-duties-on-cards-tip"),
         Command::ToggleLeftToRight => ("cmd-left-to-right", "cmd-left-to-right-tip"),
+        Command::ToggleFitToSlide => ("cmd-fit-to-slide", "cmd-fit-to-slide-tip"),
         Command::Find => ("cmd-find", "cmd-find-tip"),
         Command::FindNext => ("cmd-find-next", "cmd-find-next-tip"),
         Command::FindPrevious => ("cmd-find-previous", "cmd-find-previous-tip"),

@@ -111,7 +111,7 @@ impl ModalView {
         ui.add(egui::TextEdit::singleline(text).desired_width(480.0))
             .labelled_by(label.id);
         let verb = match kind {
-            DialogKind::Export(_) => "dialog-path-export",
+            DialogKind::Export(_) | DialogKind::Handbook => "dialog-path-export",
             DialogKind::OpenChart | DialogKind::Import => "dialog-path-open",
             DialogKind::Compare => "dialog-path-compare",
             DialogKind::UpdateFrom => "dialog-path-update",

@@ -48,6 +48,7 @@ fn form(ui: &mut Ui, choices: &mut ExportChoices, editor: &Editor, has_selection
             ExportFormat::Json,
             ExportFormat::Csv,
             ExportFormat::Xlsx,
+            ExportFormat::Pptx,
         ] {
             ui.radio_value(&mut choices.format, format, format_name(format));
         }
@@ -62,7 +63,13 @@ fn form(ui: &mut Ui, choices: &mut ExportChoices, editor: &Editor, has_selection
     {
         choices.subtree = if subtree { editor.primary() } else { None };
     }
-    ui.checkbox(&mut choices.duties, crate::t!("export-duties"));
+    // A deck keeps its cards small: duties go on handout slides instead.
+    let duties = if choices.format == ExportFormat::Pptx {
+        crate::t!("export-duties-handouts")
+    } else {
+        crate::t!("export-duties")
+    };
+    ui.checkbox(&mut choices.duties, duties);
     let mut dark = choices.theme == Theme::Dark;
     if ui.checkbox(&mut dark, crate::t!("export-dark")).changed() {
         choices.theme = if dark { Theme::Dark } else { Theme::Light };
@@ -98,6 +105,9 @@ fn form(ui: &mut Ui, choices: &mut ExportChoices, editor: &Editor, has_selection
         }
         ExportFormat::Pdf => pdf_page(ui, choices),
         ExportFormat::Svg | ExportFormat::Json => {}
+        ExportFormat::Pptx => {
+            ui.label(RichText::new(crate::t!("export-pptx-help")).weak());
+        }
         ExportFormat::Csv | ExportFormat::Xlsx if change_list => {
             ui.label(RichText::new(crate::t!("export-change-list-help")).weak());
         }

@@ -52,6 +52,10 @@ const CHART_OR_ROSTER_EXTENSIONS: [&str; 8] =
     ["ron", "csv", "tsv", "txt", "xlsx", "xlsm", "xls", "ods"];
 /// A chart.
 const CHART_EXTENSIONS: [&str; 1] = ["ron"];
+/// A duty document (read) or the post handbook (written).
+const DUTY_DOCUMENT_EXTENSIONS: [&str; 3] = ["docx", "md", "txt"];
+/// The post handbook.
+const HANDBOOK_EXTENSIONS: [&str; 3] = ["docx", "pdf", "md"];
 
 /// A dialog's words, chosen on the editor's thread (which knows the UI language) before
 /// the dialog's own thread shows them.
@@ -73,7 +77,23 @@ impl DialogWords {
                     vec![format.name()],
                 )]
             }
-            DialogKind::Import | DialogKind::UpdateFrom => vec![roster()],
+            DialogKind::Import => vec![
+                (
+                    t!("handbook-filter-importable"),
+                    ROSTER_EXTENSIONS
+                        .iter()
+                        .chain(&DUTY_DOCUMENT_EXTENSIONS[..2])
+                        .copied()
+                        .collect(),
+                ),
+                roster(),
+                (
+                    t!("handbook-filter-duties"),
+                    DUTY_DOCUMENT_EXTENSIONS.to_vec(),
+                ),
+            ],
+            DialogKind::UpdateFrom => vec![roster()],
+            DialogKind::Handbook => vec![(t!("handbook-filter"), HANDBOOK_EXTENSIONS.to_vec())],
             DialogKind::Compare => vec![
                 (
                     t!("modal-filter-chart-or-roster"),
@@ -107,7 +127,7 @@ async fn show(
         None => dialog,
     };
     let chosen = match kind {
-        DialogKind::Export(_) | DialogKind::SaveChart => {
+        DialogKind::Export(_) | DialogKind::SaveChart | DialogKind::Handbook => {
             dialog.set_file_name(file_name).save_file().await
         }
         DialogKind::OpenChart

@@ -54,6 +54,7 @@ fn toggle_state(editor: &Editor, command: Command) -> Option<bool> {
         Command::ToggleCompact => Some(settings.view.stack_teams),
         Command::ToggleDutiesOnCards => Some(settings.view.duties_on_cards),
         Command::ToggleLeftToRight => Some(settings.view.left_to_right),
+        Command::ToggleFitToSlide => Some(settings.view.fit_to_slide),
         Command::ToggleOutline => Some(settings.show_outline),
         Command::ToggleInspector => Some(settings.show_inspector),
         Command::ToggleAnalysis => Some(settings.show_analysis),
@@ -127,6 +128,7 @@ fn file_menu(ui: &mut Ui, editor: &Editor, actions: &mut Vec<Action>) {
         Command::SaveAs,
         Command::Import,
         Command::Export,
+        Command::ExportHandbook,
     ] {
         item(ui, editor, command, actions);
     }
@@ -190,6 +192,7 @@ fn view_menu(ui: &mut Ui, editor: &Editor, actions: &mut Vec<Action>) {
         Command::ToggleCompact,
         Command::ToggleDutiesOnCards,
         Command::ToggleLeftToRight,
+        Command::ToggleFitToSlide,
     ] {
         item(ui, editor, command, actions);
     }

@@ -47,6 +47,27 @@ pub fn message(
             count = lines.len(),
             lines = lines.join(t!("msg-list-separator").as_str()),
         ),
+        Message::ImportedDocument {
+            units,
+            posts,
+            duties,
+            heads,
+        } => {
+            let imported = t!(
+                "handbook-imported",
+                units = *units,
+                posts = *posts,
+                duties = *duties
+            );
+            match heads {
+                Some(heads) => t!(
+                    "handbook-imported-flat",
+                    imported = imported,
+                    heads = heads.join(t!("msg-list-separator").as_str()),
+                ),
+                None => imported,
+            }
+        }
     }
 }
 
@@ -137,6 +158,7 @@ pub fn dialog_title(kind: DialogKind) -> String {
         DialogKind::Import => "modal-import-roster",
         DialogKind::Compare => "modal-compare",
         DialogKind::UpdateFrom => "modal-update-from",
+        DialogKind::Handbook => "handbook-export-title",
     };
     t!(id)
 }

@@ -64,7 +64,9 @@ export-page-a4 = Fit to A4
 export-page-a3 = Fit to A3
 export-page-letter = Fit to Letter
 export-landscape = Landscape
-export-page-per-unit = One page per top-level unit
+export-page-per-unit = An overview page, then a page per unit, all at one scale
+export-duties-handouts = A handout slide of duties for each post (duties are always in the speaker notes)
+export-pptx-help = A 16:9 deck of editable boxes and connectors. A chart too big for one slide gets an overview slide and a slide per unit, all at one scale, no text under 9 pt.
 
 ## File > Import…
 

@@ -64,7 +64,9 @@ export-page-a4 = 缩放至 A4
 export-page-a3 = 缩放至 A3
 export-page-letter = 缩放至 Letter
 export-landscape = 横向
-export-page-per-unit = 每个顶层部门单独一页
+export-page-per-unit = 先出总览页，再为每个部门各出一页，比例一致
+export-duties-handouts = 为每个岗位另附一张岗位职责幻灯片（岗位职责总会写入演讲者备注）
+export-pptx-help = 16:9 演示文稿，方框和连接线均可编辑。一张幻灯片放不下时，先给出总览幻灯片，再为每个部门各生成一张，所有幻灯片比例一致，文字不小于 9 磅。
 
 ## 文件 > 导入…
 

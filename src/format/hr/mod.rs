@@ -29,6 +29,8 @@ use thiserror::Error;
 pub use columns::{normalise_header, ManagerKey, Mapping, Meaning};
 
 pub use roster::{build, count, Import, ImportProblem, ProblemKind};
+/// Text in any encoding a roster comes in (duty documents use it too).
+pub(crate) use text::decode as decode_text;
 
 /// HR files larger than this are refused before reading (200 MiB).
 pub const MAX_FILE_BYTES: u64 = 200 << 20;

@@ -35,7 +35,7 @@ pub(super) fn read(
 
 /// The text and the encoding it was read in: `chosen`, or a byte-order mark's, or UTF-8
 /// if the bytes are valid UTF-8, or chardetng's guess (GBK, GB 18030 or Latin-1).
-pub(super) fn decode(bytes: &[u8], chosen: Option<Encoding>) -> (String, Encoding) {
+pub(crate) fn decode(bytes: &[u8], chosen: Option<Encoding>) -> (String, Encoding) {
     let bom = encoding_rs::Encoding::for_bom(bytes).map(|(found, _)| found);
     let encoding = chosen.unwrap_or_else(|| match bom {
         Some(found) if found == encoding_rs::UTF_8 => Encoding::Utf8,

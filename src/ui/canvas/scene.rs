@@ -8,7 +8,7 @@ use petgraph::Directed;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::card_shape::{CardLook, CardPayload, CardShape};
-use super::link_shape::{Link, LinkShape};
+use super::link_shape::{Link, LinkShape, Routed};
 use super::look::DropMark;
 use std::sync::Arc;
 
@@ -16,7 +16,7 @@ use crate::analysis::colour_by::CardColouring;
 use crate::compare::ChangeMarks;
 use crate::editor::Document;
 use crate::i18n::Lang;
-use crate::layout::{connectors_to, Placement};
+use crate::layout::{connectors_to, DottedShape, LinkKind, Placement};
 use crate::model::{NodeId, NodeKind};
 
 /// Charts with more visible cards than this get an overview when zoomed far out.
@@ -126,11 +126,17 @@ impl Scene {
                 wanted.extend(doc.chart().children(card.id).iter().copied());
             }
         }
-        let options = doc
-            .look()
-            .map(|look| look.layout.clone())
-            .unwrap_or_default();
-        let (level_gap, orientation) = (options.level_gap, options.orientation);
+        // Both ends of each routed dotted line that passes the region.
+        for dotted in doc.routing().dotted() {
+            let passes = dotted.path.as_deref().is_some_and(|path| {
+                let points: Vec<Pos2> = path.iter().map(|&[x, y]| Pos2::new(x, y)).collect();
+                Rect::from_points(&points).intersects(region)
+            });
+            if passes {
+                wanted.insert(dotted.from);
+                wanted.insert(dotted.to);
+            }
+        }
         let mut graph = OrgGraph::new();
         let mut index = FxHashMap::default();
         for card in &layout.cards {
@@ -152,22 +158,7 @@ impl Scene {
             let at = graph.add_node_custom(payload, |node| node.set_location(centre));
             index.insert(card.id, at);
         }
-        for line in connectors_to(doc.chart(), layout, wanted.iter().copied(), |id| {
-            wanted.contains(&id)
-        }) {
-            if let (Some(&from), Some(&to)) = (index.get(&line.from), index.get(&line.to)) {
-                graph.add_edge_custom(
-                    from,
-                    to,
-                    Link {
-                        kind: line.kind,
-                        level_gap,
-                        orientation,
-                    },
-                    |_| {},
-                );
-            }
-        }
+        add_links(&mut graph, &index, doc, true);
         self.graph = graph;
         self.index = index;
     }
@@ -216,11 +207,6 @@ impl Scene {
                 blocks.insert(card.id, covered);
             }
         }
-        let options = doc
-            .look()
-            .map(|look| look.layout.clone())
-            .unwrap_or_default();
-        let (level_gap, orientation) = (options.level_gap, options.orientation);
         let mut graph = OrgGraph::new();
         let mut index = FxHashMap::default();
         for card in &layout.cards {
@@ -244,17 +230,8 @@ impl Scene {
             let at = graph.add_node_custom(payload, |node| node.set_location(centre));
             index.insert(card.id, at);
         }
-        let shown = |id| index.contains_key(&id);
-        for line in connectors_to(doc.chart(), layout, index.keys().copied(), shown) {
-            if let (Some(&from), Some(&to)) = (index.get(&line.from), index.get(&line.to)) {
-                let link = Link {
-                    kind: line.kind,
-                    level_gap,
-                    orientation,
-                };
-                graph.add_edge_custom(from, to, link, |_| {});
-            }
-        }
+        // Far out, a stub's label would be a smudge: only whole lines.
+        add_links(&mut graph, &index, doc, false);
         self.graph = graph;
         self.index = index;
     }
@@ -273,6 +250,60 @@ impl Scene {
                 payload.look = look;
                 payload.tag = tag_of(id, marks);
             }
+        }
+    }
+}
+
+/// Adds the lines between the cards in `index`: tree lines as they run between their
+/// cards, lines to pinned cards and dotted lines as the document's routing runs them (a
+/// dotted line whose manager is not in `index` is its stub, if `stubs`; the stub is an
+/// edge from the card to itself).
+fn add_links(
+    graph: &mut OrgGraph,
+    index: &FxHashMap<NodeId, NodeIndex<DefaultIx>>,
+    doc: &Document,
+    stubs: bool,
+) {
+    let options = doc
+        .look()
+        .map(|look| look.layout.clone())
+        .unwrap_or_default();
+    let link = |kind, routed| Link {
+        kind,
+        level_gap: options.level_gap,
+        orientation: options.orientation,
+        routed,
+    };
+    let routing = doc.routing();
+    let shown = |id| index.contains_key(&id);
+    for line in connectors_to(doc.chart(), doc.layout(), index.keys().copied(), shown) {
+        if line.kind == LinkKind::Dotted {
+            continue;
+        }
+        if let (Some(&from), Some(&to)) = (index.get(&line.from), index.get(&line.to)) {
+            let routed = match line.kind {
+                LinkKind::Free => routing
+                    .pinned_line(line.to)
+                    .map(|path| Routed::Path(Arc::from(path))),
+                _ => None,
+            };
+            graph.add_edge_custom(from, to, link(line.kind, routed), |_| {});
+        }
+    }
+    for dotted in routing.dotted() {
+        let Some(&to) = index.get(&dotted.to) else {
+            continue;
+        };
+        match (dotted.shape(shown(dotted.from)), index.get(&dotted.from)) {
+            (DottedShape::Line(path), Some(&from)) => {
+                let routed = Some(Routed::Path(Arc::from(path)));
+                graph.add_edge_custom(from, to, link(LinkKind::Dotted, routed), |_| {});
+            }
+            (DottedShape::Stub(stub), _) if stubs => {
+                let routed = Some(Routed::Stub(Arc::new(stub.clone())));
+                graph.add_edge_custom(to, to, link(LinkKind::Dotted, routed), |_| {});
+            }
+            _ => {}
         }
     }
 }
