@@ -9,6 +9,7 @@ pub mod atomic;
 mod error;
 pub mod hr;
 mod locate;
+mod ron_fast;
 mod ron_read;
 mod ron_write;
 
@@ -16,7 +17,7 @@ use std::path::Path;
 
 pub use atomic::{write_atomically, write_atomically_with, SaveError, SaveOptions};
 pub use error::{LoadError, Problem};
-pub use ron_read::{read_chart, read_chart_noted, LoadNote, Loaded};
+pub use ron_read::{read_chart, read_chart_noted, readers_agree, LoadNote, Loaded};
 pub use ron_write::write_chart;
 
 use crate::model::Chart;
@@ -54,7 +55,7 @@ pub fn load_file_noted(path: &Path) -> Result<Loaded, LoadError> {
         });
     }
     let bytes = std::fs::read(path).map_err(|error| LoadError::io(&source, &error))?;
-    read_chart_noted(&bytes, &source)
+    ron_read::read_chart_owned(bytes, &source, || std::fs::read(path).ok())
 }
 
 /// Writes `chart` to `path` in the native format, atomically.

@@ -81,7 +81,7 @@ macro_rules! file_structs {
                     .into_iter()
                     .map(|n| NodeRecord {
                         id: n.id,
-                        node: Node {
+                        node: Box::new(Node {
                             kind: n.kind,
                             title: n.title,
                             holder: n.holder,
@@ -93,7 +93,7 @@ macro_rules! file_structs {
                             notes: n.notes,
                             reference: n.reference,
                             duties: n.duties,
-                        },
+                        }),
                         reports: n.reports,
                     })
                     .collect();
@@ -114,14 +114,15 @@ file_structs!(StrictChart, StrictNode, #[serde(deny_unknown_fields)]);
 file_structs!(LenientChart, LenientNode);
 
 /// A parsed file before structural checks.
-struct Parsed {
-    format: (u32, u32),
-    title: String,
-    organisation: String,
-    roots: Vec<NodeId>,
-    records: Vec<NodeRecord>,
+#[derive(Debug, PartialEq)]
+pub(super) struct Parsed {
+    pub(super) format: (u32, u32),
+    pub(super) title: String,
+    pub(super) organisation: String,
+    pub(super) roots: Vec<NodeId>,
+    pub(super) records: Vec<NodeRecord>,
     /// Nodes written with `pin:`, the absolute place of files before format 1.1.
-    absolute_pins: Vec<NodeId>,
+    pub(super) absolute_pins: Vec<NodeId>,
 }
 
 /// Just the version, read when the full parse fails, so an old reader can say
@@ -197,22 +198,53 @@ pub fn read_chart(bytes: &[u8], source_name: &str) -> Result<Chart, LoadError> {
 /// [`read_chart`], also saying what the user should know about the file.
 pub fn read_chart_noted(bytes: &[u8], source_name: &str) -> Result<Loaded, LoadError> {
     let text = decode(bytes, source_name)?;
-    let (parsed, mut notes) = parse(text, source_name)?;
+    let parsed = parse_checked(text, source_name)?;
+    build(parsed, source_name, || text.to_owned())
+}
+
+/// [`read_chart_noted`] on bytes it owns: the text is freed once parsed, before the chart
+/// is built, so a big file and its chart are not both held. `again` reads the text anew,
+/// only to place structural errors at their lines.
+pub(super) fn read_chart_owned(
+    bytes: Vec<u8>,
+    source_name: &str,
+    again: impl FnOnce() -> Option<Vec<u8>>,
+) -> Result<Loaded, LoadError> {
+    let parsed = parse_checked(decode(&bytes, source_name)?, source_name)?;
+    drop(bytes);
+    build(parsed, source_name, || {
+        again()
+            .and_then(|bytes| String::from_utf8(bytes).ok())
+            .unwrap_or_default()
+    })
+}
+
+/// Parses `text` and checks its version and its kind of pins.
+fn parse_checked(text: &str, source_name: &str) -> Result<(Parsed, Vec<LoadNote>), LoadError> {
+    let (parsed, notes) = parse(text, source_name)?;
     check_version(parsed.format, source_name)?;
-    let format = parsed.format;
-    let absolute_pins = parsed.absolute_pins.clone();
-    if format >= (1, 1) && !absolute_pins.is_empty() {
-        return Err(pins_in_new_format(text, source_name, &absolute_pins));
+    if parsed.format >= (1, 1) && !parsed.absolute_pins.is_empty() {
+        return Err(pins_in_new_format(text, source_name, &parsed.absolute_pins));
     }
+    Ok((parsed, notes))
+}
+
+/// Builds and validates the chart; `text` gives the file's text for placing errors.
+fn build(
+    (parsed, mut notes): (Parsed, Vec<LoadNote>),
+    source_name: &str,
+    text: impl FnOnce() -> String,
+) -> Result<Loaded, LoadError> {
     let Parsed {
         title,
         organisation,
         roots,
         records,
+        absolute_pins,
         ..
     } = parsed;
     let mut chart = Chart::from_records(title, organisation, roots, records)
-        .map_err(|errors| structure_errors(text, source_name, errors))?;
+        .map_err(|errors| structure_errors(&text(), source_name, errors))?;
     if !absolute_pins.is_empty() {
         convert_absolute_pins(&mut chart);
         notes.push(LoadNote::PinsConverted {
@@ -248,6 +280,9 @@ fn decode<'a>(bytes: &'a [u8], source_name: &str) -> Result<&'a str, LoadError> 
 /// Parses the text strictly (unknown fields are errors) or, for a newer minor version,
 /// leniently, noting that.
 fn parse(text: &str, source_name: &str) -> Result<(Parsed, Vec<LoadNote>), LoadError> {
+    if let Some(parsed) = super::ron_fast::parse_fast(text) {
+        return Ok((parsed, Vec::new()));
+    }
     let options = ron_options();
     let error = match options.from_str::<StrictChart>(text) {
         Ok(file) => return Ok((file.into(), Vec::new())),
@@ -276,6 +311,31 @@ fn parse(text: &str, source_name: &str) -> Result<(Parsed, Vec<LoadNote>), LoadE
                 error.code.to_string(),
             ))
         }
+    }
+}
+
+/// Whether the fast reader and the strict serde reader agree on `text`: whatever the fast
+/// reader accepts, serde reads the same (the fast reader leaves everything else to
+/// serde). `Ok(true)` when the fast reader read it. For the tests and the fuzz target.
+#[doc(hidden)]
+pub fn readers_agree(text: &str) -> Result<bool, String> {
+    let Some(fast) = super::ron_fast::parse_fast(text) else {
+        return Ok(false);
+    };
+    match ron_options().from_str::<StrictChart>(text) {
+        Ok(file) => {
+            let slow = Parsed::from(file);
+            if slow == fast {
+                Ok(true)
+            } else {
+                Err(format!(
+                    "the readers differ:\nfast {fast:?}\nserde {slow:?}"
+                ))
+            }
+        }
+        Err(error) => Err(format!(
+            "the fast reader accepted what serde refuses: {error}"
+        )),
     }
 }
 

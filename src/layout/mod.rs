@@ -17,7 +17,7 @@ pub mod wrap;
 
 use crate::model::{Chart, ChartPoint, IdMap, NodeId};
 
-pub use card::{card_text, CardLine, CardStyle, CardText, LineRole};
+pub use card::{card_size, card_text, CardLine, CardStyle, CardText, LineRole};
 pub use connectors::{connectors_to, route, Connector, LinkKind};
 pub use ghosts::place_ghosts;
 pub use spec::{CardColours, CardSpec, ChangeLook, CARD_SPEC};
@@ -219,10 +219,9 @@ impl Layouter {
 /// Lays out `chart` with cards measured in `style`.
 pub fn layout_chart(chart: &Chart, style: &CardStyle, options: &LayoutOptions) -> ChartLayout {
     layout_chart_with_sizes(chart, options, |id| {
-        chart.node(id).map_or([0.0, 0.0], |node| {
-            let card = card_text(node, style);
-            [card.width, card.height]
-        })
+        chart
+            .node(id)
+            .map_or([0.0, 0.0], |node| card_size(node, style))
     })
 }
 
@@ -249,10 +248,9 @@ pub fn absolute_pins_to_offsets(chart: &Chart, style: &CardStyle) -> Vec<(NodeId
         chart,
         &options,
         |id| {
-            chart.node(id).map_or([0.0, 0.0], |node| {
-                let card = card_text(node, style);
-                [card.width, card.height]
-            })
+            chart
+                .node(id)
+                .map_or([0.0, 0.0], |node| card_size(node, style))
         },
         &mut forest::Buffers::default(),
         &mut cards,
