@@ -118,9 +118,35 @@ pub struct CardText {
 /// The bullet drawn before each duty, and its indent.
 pub const DUTY_BULLET: &str = "•";
 
+/// How many lines each title takes at each width, remembered: the titles of a big chart
+/// repeat (every team has its “Sales Engineer”).
+#[derive(Default)]
+pub struct TitleLines<'a> {
+    lines: rustc_hash::FxHashMap<(&'a str, u32, u32), usize>,
+}
+
+impl<'a> TitleLines<'a> {
+    /// The lines `title` wraps to at `font_px` in `max_width`.
+    fn count(&mut self, title: &'a str, font_px: f32, max_width: f32) -> usize {
+        *self
+            .lines
+            .entry((title, font_px.to_bits(), max_width.to_bits()))
+            .or_insert_with(|| wrap(title, font_px, max_width).len())
+    }
+}
+
 /// A card's `[width, height]`, as [`card_text`] measures it, without making its lines:
 /// what the layout needs, for every card of a big chart.
 pub fn card_size(node: &Node, style: &CardStyle) -> [f32; 2] {
+    card_size_with(node, style, &mut TitleLines::default())
+}
+
+/// [`card_size`], remembering title wraps in `titles` across cards.
+pub fn card_size_with<'a>(
+    node: &'a Node,
+    style: &CardStyle,
+    titles: &mut TitleLines<'a>,
+) -> [f32; 2] {
     let title_px = if node.kind == NodeKind::Unit {
         style.unit_title_px
     } else {
@@ -159,7 +185,7 @@ pub fn card_size(node: &Node, style: &CardStyle) -> [f32; 2] {
     let title_lines = if one_line && !node.title.trim().is_empty() {
         1
     } else {
-        wrap(&node.title, title_px, inner).len()
+        titles.count(&node.title, title_px, inner)
     }
     .min(style.max_title_lines);
     let mut y = style.band_height + style.padding_y;

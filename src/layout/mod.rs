@@ -17,7 +17,9 @@ pub mod wrap;
 
 use crate::model::{Chart, ChartPoint, IdMap, NodeId};
 
-pub use card::{card_size, card_text, CardLine, CardStyle, CardText, LineRole};
+pub use card::{
+    card_size, card_size_with, card_text, CardLine, CardStyle, CardText, LineRole, TitleLines,
+};
 pub use connectors::{connectors_to, route, Connector, LinkKind};
 pub use ghosts::place_ghosts;
 pub use spec::{CardColours, CardSpec, ChangeLook, CARD_SPEC};
@@ -218,10 +220,11 @@ impl Layouter {
 
 /// Lays out `chart` with cards measured in `style`.
 pub fn layout_chart(chart: &Chart, style: &CardStyle, options: &LayoutOptions) -> ChartLayout {
+    let mut titles = card::TitleLines::default();
     layout_chart_with_sizes(chart, options, |id| {
-        chart
-            .node(id)
-            .map_or([0.0, 0.0], |node| card_size(node, style))
+        chart.node(id).map_or([0.0, 0.0], |node| {
+            card::card_size_with(node, style, &mut titles)
+        })
     })
 }
 
