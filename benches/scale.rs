@@ -172,5 +172,23 @@ fn analysis_at_10k(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, scale, analysis_at_10k);
+/// A million positions (a 342 MB file): opening it, from the file's bytes to the first
+/// frame that shows the chart.
+fn open_a_million(c: &mut Criterion) {
+    let text = write_chart(&generate(1_000_000, 7, Shape::Organisation));
+    let mut group = c.benchmark_group("1M");
+    group.sample_size(10);
+    group.bench_function("open: load + validate + layout + first frame", |b| {
+        b.iter(|| {
+            let chart = read_chart(text.as_bytes(), "1M.ron").expect("valid");
+            let ctx = egui::Context::default();
+            let mut app = OrganigramApp::with_chart(Box::new(ScriptedDialogs::default()), chart);
+            frame(&ctx, &mut app); // installs fonts
+            frame(&ctx, &mut app); // draws the chart
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, scale, analysis_at_10k, open_a_million);
 criterion_main!(benches);

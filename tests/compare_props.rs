@@ -277,7 +277,7 @@ fn renumbered(chart: &Chart, by: u32) -> Chart {
             node.dotted = node.dotted.iter().map(|&d| shift(d)).collect();
             Some(NodeRecord {
                 id: shift(id),
-                node,
+                node: Box::new(node),
                 reports: chart.children(id).iter().map(|&c| shift(c)).collect(),
             })
         })

@@ -47,14 +47,22 @@ fn token() -> impl Strategy<Value = String> {
 
 #[derive(Clone, Debug)]
 enum Mutation {
-    Delete { at: prop::sample::Index, len: usize },
-    Insert { at: prop::sample::Index, token: String },
+    Delete {
+        at: prop::sample::Index,
+        len: usize,
+    },
+    Insert {
+        at: prop::sample::Index,
+        token: String,
+    },
 }
 
 fn mutation() -> impl Strategy<Value = Mutation> {
     prop_oneof![
-        (any::<prop::sample::Index>(), 1usize..8).prop_map(|(at, len)| Mutation::Delete { at, len }),
-        (any::<prop::sample::Index>(), token()).prop_map(|(at, token)| Mutation::Insert { at, token }),
+        (any::<prop::sample::Index>(), 1usize..8)
+            .prop_map(|(at, len)| Mutation::Delete { at, len }),
+        (any::<prop::sample::Index>(), token())
+            .prop_map(|(at, token)| Mutation::Insert { at, token }),
     ]
 }
 
@@ -118,4 +126,42 @@ fn the_samples_are_read_by_the_fast_reader() {
     for sample in &organigram::samples::SAMPLES {
         assert_eq!(readers_agree(sample.text), Ok(true), "{}", sample.name);
     }
+}
+
+#[test]
+fn a_big_file_read_on_two_threads_is_read_the_same() {
+    let chart = organigram::generate::generate(5_000, 3, organigram::generate::Shape::Organisation);
+    let text = write_chart(&chart);
+    assert!(text.len() > 1 << 20, "big enough to be read on two threads");
+    assert_eq!(readers_agree(&text), Ok(true));
+    assert_eq!(
+        read_chart(text.as_bytes(), "big.ron").expect("loads"),
+        chart
+    );
+}
+
+#[test]
+fn a_split_that_falls_inside_a_string_changes_nothing() {
+    // One duty that looks like node starts, written with raw line breaks, and most of
+    // the file: the second thread's guess lands inside it and must not be used.
+    let mut chart =
+        organigram::generate::generate(200, 3, organigram::generate::Shape::Organisation);
+    let fake =
+        "\n        (\n            id: 1,\n            kind: Unit,\n        ),\n".repeat(40_000);
+    let id = chart.roots()[0];
+    chart
+        .apply(organigram::model::Edit::InsertDuty {
+            id,
+            index: 0,
+            text: fake.clone(),
+        })
+        .expect("a long duty is fine");
+    let text = write_chart(&chart).replace("\\n", "\n");
+    let start = text.find(&fake).expect("the duty, with raw line breaks");
+    assert!(start < text.len() / 2 && text.len() / 2 < start + fake.len());
+    assert_eq!(readers_agree(&text), Ok(true));
+    assert_eq!(
+        read_chart(text.as_bytes(), "fake.ron").expect("loads"),
+        chart
+    );
 }

@@ -60,17 +60,54 @@ struct JsonConnector<'a> {
     label_box: Option<[f32; 4]>,
 }
 
-/// Writes the JSON for `chart` laid out as `layout` with `options`, streaming node by
-/// node, then connector by connector.
+/// Writes the JSON for `chart` laid out as `layout` with `options`, streaming: the
+/// nodes go out in blocks, two at a time written by two threads into buffers (so memory
+/// stays bounded), then the connectors one by one.
 pub fn write_json(
     chart: &Chart,
     layout: &ChartLayout,
     options: &LayoutOptions,
     out: &mut dyn Write,
 ) -> io::Result<()> {
+    let rows = rows(chart, layout);
     out.write_all(b"{\"nodes\":[")?;
-    let mut first = true;
-    // Nearest unit and inherited colour, carried down in tree order (O(n) at any depth).
+    for (n, pair) in rows.chunks(2 * BLOCK_NODES).enumerate() {
+        let (first, second) = pair.split_at(pair.len().min(BLOCK_NODES));
+        let (head, tail) = std::thread::scope(|scope| {
+            let tail =
+                (!second.is_empty()).then(|| scope.spawn(|| nodes_json(chart, layout, second)));
+            (nodes_json(chart, layout, first), tail.map(|t| t.join()))
+        });
+        if n > 0 {
+            out.write_all(b",\n")?;
+        }
+        out.write_all(&head?)?;
+        if let Some(tail) = tail {
+            let tail = tail.map_err(|_| io::Error::other("a JSON writer thread failed"))??;
+            out.write_all(b",\n")?;
+            out.write_all(&tail)?;
+        }
+    }
+    out.write_all(b"],\n\"connectors\":[")?;
+    write_connectors(chart, layout, options, out)?;
+    out.write_all(b"]}\n")
+}
+
+/// Nodes per block.
+const BLOCK_NODES: usize = 8_192;
+
+/// A visible node, with the unit and colour it inherits.
+struct Row {
+    id: NodeId,
+    parent: Option<NodeId>,
+    unit: Option<NodeId>,
+    colour: Option<Colour>,
+}
+
+/// The visible nodes in tree order, with what they inherit: the nearest unit and colour,
+/// carried down in tree order (O(n) at any depth).
+fn rows(chart: &Chart, layout: &ChartLayout) -> Vec<Row> {
+    let mut rows = Vec::with_capacity(chart.len());
     let mut inherited: FxHashMap<NodeId, (Option<NodeId>, Option<Colour>)> =
         FxHashMap::with_capacity_and_hasher(chart.len(), Default::default());
     for id in chart.tree_order() {
@@ -85,25 +122,40 @@ pub fn write_json(
         };
         let colour = chart.node(id).and_then(|n| n.colour).or(parent_colour);
         inherited.insert(id, (unit, colour));
-        let (Some(node), Some(rect)) = (chart.node(id), layout.rect(id)) else {
+        if chart.node(id).is_some() && layout.rect(id).is_some() {
+            rows.push(Row {
+                id,
+                parent,
+                unit,
+                colour,
+            });
+        }
+    }
+    rows
+}
+
+/// The JSON of `rows`, separated by `,\n`.
+fn nodes_json(chart: &Chart, layout: &ChartLayout, rows: &[Row]) -> io::Result<Vec<u8>> {
+    let mut out = Vec::with_capacity(rows.len() * 256);
+    for (n, row) in rows.iter().enumerate() {
+        let (Some(node), Some(rect)) = (chart.node(row.id), layout.rect(row.id)) else {
             continue;
         };
-        if !first {
-            out.write_all(b",\n")?;
+        if n > 0 {
+            out.extend_from_slice(b",\n");
         }
-        first = false;
         let record = JsonNode {
-            id: id.0,
+            id: row.id.0,
             reference: node.reference.as_deref(),
-            parent: parent.map(|p| p.0),
+            parent: row.parent.map(|p| p.0),
             kind: node.kind.name(),
             title: &node.title,
             holder: node.holder.as_deref(),
             headcount: node.headcount,
             duties: &node.duties,
             dotted: node.dotted.iter().map(|d: &NodeId| d.0).collect(),
-            unit: unit.map(|u| u.0),
-            colour: colour.map(Colour::to_hex),
+            unit: row.unit.map(|u| u.0),
+            colour: row.colour.map(Colour::to_hex),
             notes: &node.notes,
             collapsed: node.collapsed,
             x: rect.x,
@@ -111,11 +163,9 @@ pub fn write_json(
             width: rect.width,
             height: rect.height,
         };
-        serde_json::to_writer(&mut *out, &record).map_err(io::Error::other)?;
+        serde_json::to_writer(&mut out, &record).map_err(io::Error::other)?;
     }
-    out.write_all(b"],\n\"connectors\":[")?;
-    write_connectors(chart, layout, options, out)?;
-    out.write_all(b"]}\n")
+    Ok(out)
 }
 
 /// The connectors, comma-separated: solid and assistant lines, then dotted lines.

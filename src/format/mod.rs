@@ -56,7 +56,7 @@ pub fn load_file_noted(path: &Path) -> Result<Loaded, LoadError> {
         });
     }
     let bytes = std::fs::read(path).map_err(|error| LoadError::io(&source, &error))?;
-    read_chart_noted(&bytes, &source)
+    ron_read::read_chart_owned(bytes, &source, || std::fs::read(path).ok())
 }
 
 /// Writes `chart` to `path` in the native format, atomically.

@@ -15,15 +15,45 @@ use super::ron_read::Parsed;
 
 /// Reads `text` if it is in the forms this reader knows, exactly as the strict serde
 /// reader would; `None` otherwise.
+///
+/// A big file's node list is read by two threads: one from a node near the middle to
+/// the end, the other from the start. The first thread's nodes are used only if the
+/// second, reading on, arrives at exactly that node; so a guess that falls inside a
+/// string, or a second half that does not read, costs time but never changes the result.
 pub(super) fn parse_fast(text: &str) -> Option<Parsed> {
-    let mut lexer = Lexer {
-        bytes: text.as_bytes(),
-        text,
-        at: 0,
-    };
-    let parsed = lexer.chart()?;
-    lexer.skip_blank()?;
-    (lexer.at == lexer.bytes.len()).then_some(parsed)
+    std::thread::scope(|scope| {
+        let mut tail = split_point(text).map(|at| Tail {
+            at,
+            nodes: scope.spawn(move || {
+                let mut lexer = Lexer::new(text, at);
+                lexer.node_run().map(|nodes| (nodes, lexer.at))
+            }),
+        });
+        let mut lexer = Lexer::new(text, 0);
+        let parsed = lexer.chart(&mut tail)?;
+        lexer.skip_blank()?;
+        (lexer.at == lexer.bytes.len()).then_some(parsed)
+    })
+}
+
+/// Files smaller than this are read by one thread.
+const PARALLEL_FROM_BYTES: usize = 1 << 20;
+
+/// Where a node starts near the middle of a big file, as the writer lays nodes out (a
+/// line holding only `(` at eight spaces' indent).
+fn split_point(text: &str) -> Option<usize> {
+    if text.len() < PARALLEL_FROM_BYTES {
+        return None;
+    }
+    let middle = text.len() / 2;
+    let found = text.get(middle..)?.find("\n        (\n")?;
+    Some(middle + found + "\n        ".len())
+}
+
+/// The nodes read ahead by the other thread, from byte `at`.
+struct Tail<'scope> {
+    at: usize,
+    nodes: std::thread::ScopedJoinHandle<'scope, Option<(Vec<(NodeRecord, bool)>, usize)>>,
 }
 
 /// The reader's place in the text.
@@ -49,6 +79,14 @@ impl Seen {
 }
 
 impl<'t> Lexer<'t> {
+    fn new(text: &'t str, at: usize) -> Lexer<'t> {
+        Lexer {
+            bytes: text.as_bytes(),
+            text,
+            at,
+        }
+    }
+
     fn peek(&self) -> Option<u8> {
         self.bytes.get(self.at).copied()
     }
@@ -61,10 +99,7 @@ impl<'t> Lexer<'t> {
                 b'/' => match self.bytes.get(self.at + 1) {
                     Some(b'/') => {
                         let rest = &self.bytes[self.at..];
-                        self.at += rest
-                            .iter()
-                            .position(|&b| b == b'\n')
-                            .unwrap_or(rest.len());
+                        self.at += rest.iter().position(|&b| b == b'\n').unwrap_or(rest.len());
                     }
                     _ => return None,
                 },
@@ -128,7 +163,9 @@ impl<'t> Lexer<'t> {
         let start = self.at;
         let mut value: u32 = 0;
         while let Some(digit) = self.peek().filter(u8::is_ascii_digit) {
-            value = value.checked_mul(10)?.checked_add(u32::from(digit - b'0'))?;
+            value = value
+                .checked_mul(10)?
+                .checked_add(u32::from(digit - b'0'))?;
             self.at += 1;
         }
         // Leading zeros, and a digit run followed by anything number-like (`1_000`,
@@ -320,7 +357,7 @@ impl<'t> Lexer<'t> {
     }
 
     /// The whole file: `( format: …, title: …, organisation: …, roots: […], nodes: […] )`.
-    fn chart(&mut self) -> Option<Parsed> {
+    fn chart(&mut self, tail: &mut Option<Tail<'_>>) -> Option<Parsed> {
         self.expect(b'(')?;
         let mut seen = Seen::default();
         let mut format = None;
@@ -333,7 +370,7 @@ impl<'t> Lexer<'t> {
                 "title" if seen.first(1) => title = self.string()?,
                 "organisation" if seen.first(2) => organisation = self.string()?,
                 "roots" if seen.first(3) => roots = self.list(Self::node_id)?,
-                "nodes" if seen.first(4) => nodes = self.list(Self::node)?,
+                "nodes" if seen.first(4) => nodes = self.node_list(tail)?,
                 _ => return None,
             }
             if !self.next_item(b')')? {
@@ -355,12 +392,45 @@ impl<'t> Lexer<'t> {
         })
     }
 
+    /// The node list, `[node, node, …]`, taking the other thread's nodes if this reading
+    /// arrives where they start.
+    fn node_list(&mut self, tail: &mut Option<Tail<'_>>) -> Option<Vec<(NodeRecord, bool)>> {
+        self.expect(b'[')?;
+        let mut items = Vec::new();
+        while !self.eat(b']')? {
+            if tail.as_ref().is_some_and(|t| t.at == self.at) {
+                let read_ahead = tail.take().and_then(|t| t.nodes.join().ok()).flatten();
+                if let Some((more, end)) = read_ahead {
+                    items.extend(more);
+                    self.at = end;
+                    return Some(items);
+                }
+            }
+            items.push(self.node()?);
+            if !self.next_item(b']')? {
+                break;
+            }
+        }
+        Some(items)
+    }
+
+    /// Nodes from here to the end of the list, and its closing `]`.
+    fn node_run(&mut self) -> Option<Vec<(NodeRecord, bool)>> {
+        let mut items = Vec::new();
+        loop {
+            items.push(self.node()?);
+            if !self.next_item(b']')? || self.eat(b']')? {
+                return Some(items);
+            }
+        }
+    }
+
     /// One node, and whether it was placed with the old absolute `pin:`.
     fn node(&mut self) -> Option<(NodeRecord, bool)> {
         self.expect(b'(')?;
         let mut seen = Seen::default();
         let (mut id, mut kind) = (None, None);
-        let mut node = Node::new(NodeKind::Position, "");
+        let mut node = Box::new(Node::new(NodeKind::Position, ""));
         let mut reports = Vec::new();
         let (mut pin, mut offset) = (None, None);
         while !self.eat(b')')? {
@@ -378,7 +448,12 @@ impl<'t> Lexer<'t> {
                 "offset" if seen.first(10) => offset = self.option(Self::point)?,
                 "notes" if seen.first(11) => node.notes = self.string()?,
                 "ref" if seen.first(12) => node.reference = self.option(Self::string)?,
-                "duties" if seen.first(13) => node.duties = self.list(Self::string)?,
+                "duties" if seen.first(13) => {
+                    // Exact capacity: a chart holds a million duties, and a list grown
+                    // by doubling wastes a third of its slots.
+                    node.duties = self.list(Self::string)?;
+                    node.duties.shrink_to_fit();
+                }
                 _ => return None,
             }
             if !self.next_item(b')')? {

@@ -81,7 +81,7 @@ macro_rules! file_structs {
                     .into_iter()
                     .map(|n| NodeRecord {
                         id: n.id,
-                        node: Node {
+                        node: Box::new(Node {
                             kind: n.kind,
                             title: n.title,
                             holder: n.holder,
@@ -93,7 +93,7 @@ macro_rules! file_structs {
                             notes: n.notes,
                             reference: n.reference,
                             duties: n.duties,
-                        },
+                        }),
                         reports: n.reports,
                     })
                     .collect();
@@ -198,22 +198,53 @@ pub fn read_chart(bytes: &[u8], source_name: &str) -> Result<Chart, LoadError> {
 /// [`read_chart`], also saying what the user should know about the file.
 pub fn read_chart_noted(bytes: &[u8], source_name: &str) -> Result<Loaded, LoadError> {
     let text = decode(bytes, source_name)?;
-    let (parsed, mut notes) = parse(text, source_name)?;
+    let parsed = parse_checked(text, source_name)?;
+    build(parsed, source_name, || text.to_owned())
+}
+
+/// [`read_chart_noted`] on bytes it owns: the text is freed once parsed, before the chart
+/// is built, so a big file and its chart are not both held. `again` reads the text anew,
+/// only to place structural errors at their lines.
+pub(super) fn read_chart_owned(
+    bytes: Vec<u8>,
+    source_name: &str,
+    again: impl FnOnce() -> Option<Vec<u8>>,
+) -> Result<Loaded, LoadError> {
+    let parsed = parse_checked(decode(&bytes, source_name)?, source_name)?;
+    drop(bytes);
+    build(parsed, source_name, || {
+        again()
+            .and_then(|bytes| String::from_utf8(bytes).ok())
+            .unwrap_or_default()
+    })
+}
+
+/// Parses `text` and checks its version and its kind of pins.
+fn parse_checked(text: &str, source_name: &str) -> Result<(Parsed, Vec<LoadNote>), LoadError> {
+    let (parsed, notes) = parse(text, source_name)?;
     check_version(parsed.format, source_name)?;
-    let format = parsed.format;
-    let absolute_pins = parsed.absolute_pins.clone();
-    if format >= (1, 1) && !absolute_pins.is_empty() {
-        return Err(pins_in_new_format(text, source_name, &absolute_pins));
+    if parsed.format >= (1, 1) && !parsed.absolute_pins.is_empty() {
+        return Err(pins_in_new_format(text, source_name, &parsed.absolute_pins));
     }
+    Ok((parsed, notes))
+}
+
+/// Builds and validates the chart; `text` gives the file's text for placing errors.
+fn build(
+    (parsed, mut notes): (Parsed, Vec<LoadNote>),
+    source_name: &str,
+    text: impl FnOnce() -> String,
+) -> Result<Loaded, LoadError> {
     let Parsed {
         title,
         organisation,
         roots,
         records,
+        absolute_pins,
         ..
     } = parsed;
     let mut chart = Chart::from_records(title, organisation, roots, records)
-        .map_err(|errors| structure_errors(text, source_name, errors))?;
+        .map_err(|errors| structure_errors(&text(), source_name, errors))?;
     if !absolute_pins.is_empty() {
         convert_absolute_pins(&mut chart);
         notes.push(LoadNote::PinsConverted {
@@ -297,10 +328,14 @@ pub fn readers_agree(text: &str) -> Result<bool, String> {
             if slow == fast {
                 Ok(true)
             } else {
-                Err(format!("the readers differ:\nfast {fast:?}\nserde {slow:?}"))
+                Err(format!(
+                    "the readers differ:\nfast {fast:?}\nserde {slow:?}"
+                ))
             }
         }
-        Err(error) => Err(format!("the fast reader accepted what serde refuses: {error}")),
+        Err(error) => Err(format!(
+            "the fast reader accepted what serde refuses: {error}"
+        )),
     }
 }
 

@@ -118,6 +118,98 @@ pub struct CardText {
 /// The bullet drawn before each duty, and its indent.
 pub const DUTY_BULLET: &str = "•";
 
+/// How many lines each title takes at each width, remembered: the titles of a big chart
+/// repeat (every team has its “Sales Engineer”).
+#[derive(Default)]
+pub struct TitleLines<'a> {
+    lines: rustc_hash::FxHashMap<(&'a str, u32, u32), usize>,
+}
+
+impl<'a> TitleLines<'a> {
+    /// The lines `title` wraps to at `font_px` in `max_width`.
+    fn count(&mut self, title: &'a str, font_px: f32, max_width: f32) -> usize {
+        *self
+            .lines
+            .entry((title, font_px.to_bits(), max_width.to_bits()))
+            .or_insert_with(|| wrap(title, font_px, max_width).len())
+    }
+}
+
+/// A card's `[width, height]`, as [`card_text`] measures it, without making its lines:
+/// what the layout needs, for every card of a big chart.
+pub fn card_size(node: &Node, style: &CardStyle) -> [f32; 2] {
+    card_size_with(node, style, &mut TitleLines::default())
+}
+
+/// [`card_size`], remembering title wraps in `titles` across cards.
+pub fn card_size_with<'a>(
+    node: &'a Node,
+    style: &CardStyle,
+    titles: &mut TitleLines<'a>,
+) -> [f32; 2] {
+    let title_px = if node.kind == NodeKind::Unit {
+        style.unit_title_px
+    } else {
+        style.title_px
+    };
+    let show_duties = style.show_duties && !node.duties.is_empty();
+    let title_w = text_width(&node.title, title_px);
+    let width = if show_duties {
+        style.width_with_duties
+    } else {
+        let holder = match (&node.holder, node.kind.is_post()) {
+            (Some(name), true) => Some(name.as_str()),
+            (None, true) => Some(style.vacant_text.as_str()),
+            (_, false) => None,
+        };
+        let badge_width = if node.kind.is_post() && node.headcount > 1 {
+            text_width(&format!("×{}", node.headcount), style.holder_px)
+                + 2.0 * super::spec::CARD_SPEC.badge_padding_x
+        } else {
+            0.0
+        };
+        let holder_w = holder.map_or(0.0, |text| text_width(text, style.holder_px)) + badge_width;
+        (title_w.max(holder_w) + 2.0 * style.padding_x + 2.0)
+            .clamp(style.min_width, style.max_width)
+    };
+    // The same sums, in the same order, as `card_text`: the sizes agree to the bit.
+    let inner = width - 2.0 * style.padding_x;
+    let title_lh = title_px * style.line_height;
+    // Most titles fit on one line: no need to find where they would break.
+    // (Line breaks, U+2028 and other controls force a break.)
+    let one_line = title_w <= inner
+        && !node
+            .title
+            .chars()
+            .any(|c| c.is_control() || matches!(c, '\u{2028}' | '\u{2029}'));
+    let title_lines = if one_line && !node.title.trim().is_empty() {
+        1
+    } else {
+        titles.count(&node.title, title_px, inner)
+    }
+    .min(style.max_title_lines);
+    let mut y = style.band_height + style.padding_y;
+    for _ in 0..title_lines.max(1) {
+        y += title_lh;
+    }
+    if node.kind.is_post() {
+        y += 2.0;
+        y += style.holder_px * style.line_height;
+    }
+    if show_duties {
+        y += 6.0;
+        let indent = text_width(DUTY_BULLET, style.duty_px) + super::spec::CARD_SPEC.bullet_gap;
+        let duty_lh = style.duty_px * style.line_height;
+        for duty in &node.duties {
+            for _ in wrap(duty, style.duty_px, inner - indent) {
+                y += duty_lh;
+            }
+            y += 2.0;
+        }
+    }
+    [width.ceil(), (y + style.padding_y).ceil()]
+}
+
 /// Lays out a card's text and measures the card.
 pub fn card_text(node: &Node, style: &CardStyle) -> CardText {
     let title_px = if node.kind == NodeKind::Unit {
@@ -285,6 +377,29 @@ fn duty_lines(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn card_size_is_card_texts_size(
+            kind in 0u8..3,
+            title in "\\PC{0,40}",
+            holder in proptest::option::of("\\PC{0,30}"),
+            headcount in 1u32..30,
+            duties in prop::collection::vec("\\PC{0,60}", 0..4),
+            show_duties: bool,
+            max_title_lines in 0usize..4,
+        ) {
+            let kind = [NodeKind::Unit, NodeKind::Position, NodeKind::Assistant][usize::from(kind)];
+            let mut node = Node::new(kind, title);
+            node.holder = holder;
+            node.headcount = headcount;
+            node.duties = duties;
+            let style = CardStyle { show_duties, max_title_lines, ..CardStyle::default() };
+            let text = card_text(&node, &style);
+            prop_assert_eq!(card_size(&node, &style), [text.width, text.height]);
+        }
+    }
 
     #[test]
     fn every_line_fits_inside_its_card() {

@@ -21,7 +21,9 @@ pub mod wrap;
 
 use crate::model::{Chart, ChartPoint, IdMap, NodeId};
 
-pub use card::{card_text, CardLine, CardStyle, CardText, LineRole};
+pub use card::{
+    card_size, card_size_with, card_text, CardLine, CardStyle, CardText, LineRole, TitleLines,
+};
 pub use connectors::{connectors_to, route, Connector, LinkKind};
 pub use dotted::{DottedRequest, DottedRoute, DottedShape, Routing, Stub};
 pub use fit::{AspectRatio, BadAspectRatio};
@@ -228,10 +230,10 @@ impl Layouter {
 
 /// Lays out `chart` with cards measured in `style`.
 pub fn layout_chart(chart: &Chart, style: &CardStyle, options: &LayoutOptions) -> ChartLayout {
+    let mut titles = card::TitleLines::default();
     layout_chart_with_sizes(chart, options, |id| {
         chart.node(id).map_or([0.0, 0.0], |node| {
-            let card = card_text(node, style);
-            [card.width, card.height]
+            card::card_size_with(node, style, &mut titles)
         })
     })
 }
@@ -259,10 +261,9 @@ pub fn absolute_pins_to_offsets(chart: &Chart, style: &CardStyle) -> Vec<(NodeId
         chart,
         &options,
         |id| {
-            chart.node(id).map_or([0.0, 0.0], |node| {
-                let card = card_text(node, style);
-                [card.width, card.height]
-            })
+            chart
+                .node(id)
+                .map_or([0.0, 0.0], |node| card_size(node, style))
         },
         &mut forest::Buffers::default(),
         &mut cards,

@@ -54,7 +54,7 @@ impl Chart {
                 index,
                 node,
             } => {
-                self.insert_slot(id, parent, index, *node);
+                self.insert_slot(id, parent, index, node);
                 self.register_dotted_out(id);
                 Edit::RemoveNode {
                     id,
@@ -198,11 +198,11 @@ impl Chart {
         let mut members = Vec::with_capacity(nodes.len());
         for (position, (id, node)) in nodes.into_iter().enumerate() {
             if position == 0 {
-                self.insert_slot(id, parent, index, node);
+                self.insert_slot(id, parent, index, Box::new(node));
             } else {
                 let parent_id = parents[position - 1];
                 let at = self.children(parent_id).len();
-                self.insert_slot(id, Some(parent_id), at, node);
+                self.insert_slot(id, Some(parent_id), at, Box::new(node));
             }
             members.push(id);
         }
@@ -270,13 +270,13 @@ impl Chart {
         id: NodeId,
         parent: Option<NodeId>,
         index: usize,
-        node: Node,
+        node: Box<Node>,
     ) {
         self.slots.insert(
             id,
             Slot {
                 shape: Shape::of(&node),
-                node: Box::new(node),
+                node,
                 parent: None,
                 children: Vec::new(),
                 dotted_in: Vec::new(),

@@ -21,8 +21,8 @@ use super::rules::{check_content, check_dotted, check_parent, DottedEnds, NodeNa
 pub struct NodeRecord {
     /// The node's id.
     pub id: NodeId,
-    /// Its content.
-    pub node: Node,
+    /// Its content (boxed, as the chart keeps it, so building moves no node).
+    pub node: Box<Node>,
     /// Its direct subordinates, in order.
     pub reports: Vec<NodeId>,
 }
@@ -237,7 +237,7 @@ impl Builder {
 
     /// The name of `id`, from its first record.
     fn name(&self, id: NodeId) -> NodeName {
-        NodeName::of(id, self.by_id.get(id).map(|&at| &self.records[at].node))
+        NodeName::of(id, self.by_id.get(id).map(|&at| &*self.records[at].node))
     }
 
     fn kind(&self, id: NodeId) -> Option<NodeKind> {
@@ -257,7 +257,7 @@ impl Builder {
                     node: Some(record.id),
                     occurrence: *seen,
                     problem: StructureProblem::DuplicateId {
-                        node: NodeName::of(record.id, Some(&record.node)),
+                        node: NodeName::of(record.id, Some(&*record.node)),
                     },
                 });
             }

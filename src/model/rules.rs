@@ -390,6 +390,11 @@ pub(super) fn check_text(
     text: &str,
     name: &Namer<'_>,
 ) -> Result<(), Rule> {
+    // Control characters are bytes below 0x20, 0x7F, and U+0080–U+009F (0xC2 0x80–0x9F
+    // in UTF-8): a text with none of these bytes is fine, without decoding it.
+    if !text.bytes().any(|b| b < 0x20 || b == 0x7F || b == 0xC2) {
+        return Ok(());
+    }
     let multiline = matches!(field, TextField::Notes | TextField::Duty(_));
     let bad = text
         .chars()

@@ -80,7 +80,7 @@ impl Roster<'_, '_> {
             node.dotted = dotted[at].clone();
             records.push(NodeRecord {
                 id: ids[at],
-                node,
+                node: Box::new(node),
                 reports,
             });
         }
@@ -93,7 +93,7 @@ impl Roster<'_, '_> {
             node.colour = Some(UNIT_COLOURS[shade % UNIT_COLOURS.len()]);
             records.push(NodeRecord {
                 id: unit.id,
-                node,
+                node: Box::new(node),
                 reports: unit.reports,
             });
         }
