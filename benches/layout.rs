@@ -10,7 +10,7 @@ use organigram::format::{read_chart, write_chart};
 use organigram::generate::{generate, Shape};
 use organigram::layout::{
     card_text, layout_chart, layout_chart_with_sizes, AspectRatio, CardStyle, ChartLayout,
-    LayoutOptions, Layouter, Routing,
+    LayoutOptions, Layouter, RectInChart, Routing,
 };
 use organigram::model::{Chart, Edit, IdMap, NodeId};
 
@@ -100,8 +100,9 @@ fn layout(c: &mut Criterion) {
     group.finish();
 }
 
-/// Dotted lines routed around the cards (and stubs for far ones), once per layout, as
-/// the editor does after each edit and every export does: the generated charts' own
+/// Dotted lines routed around the cards (and stubs for far ones): the whole chart, as
+/// every export does once per layout, and the part around a view, as the canvas does
+/// when it rebuilds its scene (after an edit, or a pan out of its region): the generated charts' own
 /// dotted lines (about 2 % of posts, to random managers, so nearly all are stubs), and
 /// the 100k chart with 2,000 more to a near post (the manager's sibling), all routed.
 fn routing(c: &mut Criterion) {
@@ -120,6 +121,34 @@ fn routing(c: &mut Criterion) {
         group.bench_with_input(BenchmarkId::new("route", label), &chart, |b, chart| {
             b.iter(|| black_box(Routing::new(chart, &layout, &options).dotted().len()))
         });
+        // What the canvas routes when it rebuilds its scene: the region around a
+        // 1600 × 1000 view at 100 % (the view and a view's size on every side), and a
+        // view zoomed out to a tenth, in the middle of the chart.
+        let bounds = layout.bounds().expect("cards");
+        for (view, width, height) in [
+            ("view 100 %", 4_800.0, 3_000.0),
+            ("view 10 %", 48_000.0, 30_000.0),
+        ] {
+            let area = RectInChart {
+                x: bounds.x + bounds.width / 2.0 - width / 2.0,
+                y: bounds.y,
+                width,
+                height,
+            };
+            group.bench_with_input(
+                BenchmarkId::new(format!("route {view}"), label),
+                &chart,
+                |b, chart| {
+                    b.iter(|| {
+                        black_box(
+                            Routing::for_area(chart, &layout, &options, &area)
+                                .dotted()
+                                .len(),
+                        )
+                    })
+                },
+            );
+        }
     }
     group.finish();
 }

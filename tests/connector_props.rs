@@ -59,9 +59,11 @@ fn problems(chart: &Chart, layout: &ChartLayout, options: &LayoutOptions) -> Vec
     let mut found = Vec::new();
     // The cards of hand-placed blocks: a pinned card and its subtree.
     let pinned = |id: NodeId| {
-        std::iter::once(id)
-            .chain(chart.ancestors(id))
-            .any(|a| layout.get(a).is_some_and(|c| c.placement == Placement::Pinned))
+        std::iter::once(id).chain(chart.ancestors(id)).any(|a| {
+            layout
+                .get(a)
+                .is_some_and(|c| c.placement == Placement::Pinned)
+        })
     };
     let ids = layout.cards.iter().map(|c| c.id);
     for line in connectors_to(chart, layout, ids, |_| true) {

@@ -713,7 +713,7 @@ fn a_file_that_cannot_be_compared_says_why() {
     let chinese = organigram::ui::errors::detail(detail);
     set_current(Lang::English);
     assert!(chinese.contains("broken.ron:1:"), "{chinese}");
-    assert!(chinese.contains("组织图文件有误"), "{chinese}");
+    assert!(chinese.contains("图表文件有误"), "{chinese}");
 }
 
 #[test]

@@ -910,7 +910,7 @@ mod props {
             .enumerate()
             .map(|(at, (node, reports))| NodeRecord {
                 id: NodeId(at as u32 + 1),
-                node,
+                node: Box::new(node),
                 reports: reports.into_iter().map(NodeId).collect(),
             })
             .collect();

@@ -13,9 +13,7 @@ use std::sync::Arc;
 use rustc_hash::FxHashMap;
 
 use super::message::Label;
-use crate::layout::{
-    card_text, CardStyle, CardText, ChartLayout, LayoutOptions, Layouter, Routing,
-};
+use crate::layout::{card_text, CardStyle, CardText, ChartLayout, LayoutOptions, Layouter};
 use crate::model::{
     Chart, ChartStats, Edit, EditError, History, IdMap, NameFacts, NodeId, Scope, StatsFacts, Tally,
 };
@@ -115,8 +113,6 @@ struct Derived {
     sizes: IdMap<[f32; 2]>,
     layouter: Layouter,
     layout: ChartLayout,
-    /// The dotted lines and the lines to hand-placed cards, routed once per layout.
-    routing: Arc<Routing>,
     stats: ChartStats,
     outline: Vec<OutlineRow>,
     /// How many nodes each visible folded card hides.
@@ -350,7 +346,6 @@ impl Document {
             },
             &mut derived.layout,
         );
-        derived.routing = Arc::new(Routing::new(chart, &derived.layout, &look.layout));
         derived.stats = self.stats_tally.facts().stats();
         derived.outline = outline_rows(chart);
         derived.hidden = hidden_counts(chart, &derived.outline);
@@ -368,12 +363,6 @@ impl Document {
     /// The look the derived data was last built for.
     pub fn look(&self) -> Option<&Look> {
         self.derived.built_for.as_ref().map(|(_, look)| look)
-    }
-
-    /// The dotted lines (routed, or stubs) and the lines to hand-placed cards, routed
-    /// around the cards of [`Document::layout`]; rebuilt with it.
-    pub fn routing(&self) -> &Arc<Routing> {
-        &self.derived.routing
     }
 
     /// The layout of every visible card.

@@ -50,10 +50,13 @@ fn split_point(text: &str) -> Option<usize> {
     Some(middle + found + "\n        ".len())
 }
 
+/// A node as read, and whether it was placed with the old absolute `pin:`.
+type ReadNode = (NodeRecord, bool);
+
 /// The nodes read ahead by the other thread, from byte `at`.
 struct Tail<'scope> {
     at: usize,
-    nodes: std::thread::ScopedJoinHandle<'scope, Option<(Vec<(NodeRecord, bool)>, usize)>>,
+    nodes: std::thread::ScopedJoinHandle<'scope, Option<(Vec<ReadNode>, usize)>>,
 }
 
 /// The reader's place in the text.

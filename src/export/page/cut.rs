@@ -8,18 +8,18 @@ use crate::model::{Chart, NodeId, NodeRecord};
 
 /// The chart holding `roots` and everything below them, `links` folded (their subtrees
 /// kept, hidden, so a folded card still counts what it hides; a root that is a link, to
-/// the page it continues, stays open). With `only`, the first root keeps just those of
-/// its reports. Each root keeps the colour it is drawn in, even when that came from a
+/// the page it continues, stays open). With `only` (a post and some of its reports),
+/// that post keeps just those reports, and stays open. Each root keeps the colour it is drawn in, even when that came from a
 /// unit above it; dotted lines to nodes outside are dropped.
 pub fn cut(
     chart: &Chart,
     roots: &[NodeId],
     links: &[NodeId],
-    only: Option<&[NodeId]>,
+    only: Option<(NodeId, &[NodeId])>,
 ) -> Result<Chart, ExportError> {
     let reports = |id: NodeId| -> Vec<NodeId> {
         match only {
-            Some(kept) if roots.first() == Some(&id) => chart
+            Some((owner, kept)) if owner == id => chart
                 .children(id)
                 .iter()
                 .copied()
@@ -29,11 +29,10 @@ pub fn cut(
         }
     };
     let mut ids: Vec<NodeId> = Vec::new();
-    for &root in roots {
-        ids.push(root);
-        for child in reports(root) {
-            ids.extend(chart.subtree(child));
-        }
+    let mut stack: Vec<NodeId> = roots.iter().rev().copied().collect();
+    while let Some(id) = stack.pop() {
+        ids.push(id);
+        stack.extend(reports(id).into_iter().rev());
     }
     let inside: FxHashSet<NodeId> = ids.iter().copied().collect();
     let links: FxHashSet<NodeId> = links.iter().copied().collect();
@@ -44,13 +43,14 @@ pub fn cut(
             if roots.contains(&id) && node.colour.is_none() {
                 node.colour = chart.colour_of(id);
             }
-            if links.contains(&id) && !roots.contains(&id) {
+            let open = roots.contains(&id) || only.is_some_and(|(owner, _)| owner == id);
+            if links.contains(&id) && !open {
                 node.collapsed = true;
             }
             node.dotted.retain(|to| inside.contains(to));
             Some(NodeRecord {
                 id,
-                node,
+                node: Box::new(node),
                 reports: reports(id),
             })
         })
@@ -97,7 +97,8 @@ mod tests {
         let top = titled(&chart, "营销总监");
         let head = cut(&chart, &[top], &[], None).expect("cut");
         let reports = chart.children(top);
-        let some = cut(&chart, &[top], &[], Some(&reports[..1])).expect("cut");
+        let some = cut(&chart, &[top], &[top], Some((top, &reports[..1]))).expect("cut");
+        assert!(some.node(top).is_some_and(|n| !n.collapsed));
         assert_eq!(some.children(top), &reports[..1]);
         assert_eq!(head.colour_of(top), chart.colour_of(top));
         assert!(head.node(chart.roots()[0]).is_none());

@@ -164,6 +164,10 @@ pub struct PagePlan {
     pub scale: f32,
 }
 
+/// Where a link back to the first page of a team split over several pages points until
+/// that page's place is known.
+const BACK: usize = usize::MAX - 1;
+
 /// A page being planned: the nodes at its top, the cards cut off as links, and what it
 /// is.
 struct Task {
@@ -223,13 +227,21 @@ pub fn plan(
     let mut linked: Vec<(usize, NodeId)> = Vec::new();
     while let Some(task) = stack.pop() {
         let given = task.links.clone();
-        let built = build_page(chart, options, rules, task)?;
+        let mut built = build_page(chart, options, rules, task)?;
         // Deeper pages follow in tree order: pushed last to first.
         let mut next = Vec::new();
         for page in &built {
             next.extend(next_tasks(chart, options, rules, page, &given)?);
         }
         stack.extend(next.into_iter().rev());
+        let first_at = pages.len();
+        for page in &mut built {
+            for entry in &mut page.links {
+                if entry.1 == BACK {
+                    entry.1 = first_at;
+                }
+            }
+        }
         for page in built {
             let at = pages.len();
             linked.extend(page.links.iter().map(|&(link, _)| (at, link)));
@@ -261,11 +273,7 @@ fn next_tasks(
     };
     let mut tasks: Vec<Task> = Vec::new();
     // A page continuing a post's team links back to the post's page: not a new page.
-    for &(link, _) in page
-        .links
-        .iter()
-        .filter(|(link, _)| !page.roots.contains(link))
-    {
+    for &(link, _) in page.links.iter().filter(|(_, to)| *to != BACK) {
         let handed_on: Vec<NodeId> = given
             .iter()
             .copied()
@@ -304,9 +312,12 @@ fn resolve_links(pages: &mut [PlannedPage], linked: &[(usize, NodeId)]) {
         .flat_map(|(at, page)| page.roots.iter().map(move |&root| (root, at)))
         .collect();
     for &(at, link) in linked {
-        if let (Some(&target), Some(page)) = (subjects.get(&link), pages.get_mut(at)) {
+        let Some(page) = pages.get_mut(at) else {
+            continue;
+        };
+        if let Some(&target) = subjects.get(&link) {
             for entry in &mut page.links {
-                if entry.0 == link {
+                if entry.0 == link && entry.1 == usize::MAX {
                     entry.1 = target;
                 }
             }
@@ -418,13 +429,17 @@ fn lay_out_page(
     lay_out_part(chart, options, rules, (roots, links, None), heading)
 }
 
-/// Lays out the page of `roots` with `links` folded, the first root keeping only the
-/// reports in `only`, if given.
+/// What a page shows: its top nodes, the cards that link elsewhere, and a post that
+/// keeps only some of its reports.
+type PagePart<'a> = (&'a [NodeId], &'a [NodeId], Option<(NodeId, &'a [NodeId])>);
+
+/// Lays out the page of `roots` with `links` folded, a post keeping only some of its
+/// reports (`only`), if given.
 fn lay_out_part(
     chart: &Chart,
     options: &ExportOptions,
     rules: &PlanRules<'_>,
-    (roots, links, only): (&[NodeId], &[NodeId], Option<&[NodeId]>),
+    (roots, links, only): PagePart<'_>,
     heading: Option<String>,
 ) -> Result<Laid, ExportError> {
     let page_chart = cut(chart, roots, links, only)?;
@@ -556,12 +571,28 @@ fn team_pages(
     (root, links): (NodeId, &[NodeId]),
     (kind, breadcrumb, heading): (PageKind, Vec<String>, Option<String>),
 ) -> Result<Vec<PlannedPage>, ExportError> {
+    // The team is the root's, or its head's when the root is a unit with one head.
+    let mut owner = root;
+    if chart.node(root).is_some_and(|n| n.kind == NodeKind::Unit) {
+        let mut heads = chart
+            .children(root)
+            .iter()
+            .filter(|&&c| chart.node(c).is_some_and(|n| n.kind != NodeKind::Assistant));
+        if let (Some(&head), None) = (heads.next(), heads.next()) {
+            owner = head;
+        }
+    }
     let (side, team): (Vec<NodeId>, Vec<NodeId>) =
-        chart.children(root).iter().partition(|&&child| {
+        chart.children(owner).iter().partition(|&&child| {
             chart
                 .node(child)
                 .is_some_and(|n| n.kind == NodeKind::Assistant)
         });
+    if team.len() < 2 {
+        // Nothing to share out: the page stays as it is, at a smaller scale.
+        let laid = lay_out_page(chart, options, rules, (&[root], links), heading)?;
+        return Ok(vec![finish(kind, vec![root], laid, links, breadcrumb)]);
+    }
     let mut pages = Vec::new();
     let mut from = 0;
     while from < team.len() {
@@ -573,12 +604,13 @@ fn team_pages(
             let mut shown: Vec<NodeId> = links.to_vec();
             if !first {
                 shown.push(root);
+                shown.push(owner);
             }
             let laid = lay_out_part(
                 chart,
                 options,
                 rules,
-                (&[root], &shown, Some(&only)),
+                (&[root], &shown, Some((owner, &only))),
                 heading.clone(),
             )?;
             Ok::<_, ExportError>((laid, shown))
@@ -598,13 +630,15 @@ fn team_pages(
         } else {
             PageKind::Continued(root)
         };
-        pages.push(finish(
-            page_kind,
-            vec![root],
-            best.0,
-            &best.1,
-            breadcrumb.clone(),
-        ));
+        let mut page = finish(page_kind, vec![root], best.0, &best.1, breadcrumb.clone());
+        if !first {
+            for entry in &mut page.links {
+                if entry.0 == root || entry.0 == owner {
+                    entry.1 = BACK;
+                }
+            }
+        }
+        pages.push(page);
         from = to;
     }
     Ok(pages)

@@ -356,8 +356,10 @@ fn cards_xml(
         let Some(rect) = layout.rect(id) else {
             continue;
         };
-        let link = planned.link_of(id).map(|target| {
-            let slide = page.first_slide + target;
+        let target = planned
+            .link_of(id)
+            .and_then(|t| page.first_slide.checked_add(t));
+        let link = target.map(|slide| {
             jumps.push(slide);
             LinkLine {
                 text: (page.link_words)(posts_below(page.chart, id), slide),

@@ -231,7 +231,7 @@ fn assemble(title: String, organisation: String, records: Records) -> Result<Cha
             }
             NodeRecord {
                 id: id(at),
-                node: clean(node),
+                node: Box::new(clean(node)),
                 reports,
             }
         })

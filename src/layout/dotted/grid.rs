@@ -8,7 +8,7 @@ use crate::layout::RectInChart;
 const CELL: f32 = 192.0;
 /// The grid never has more cells than this many per item (cells grow on charts whose
 /// items are few and far apart).
-const CELLS_PER_ITEM: f32 = 16.0;
+const CELLS_PER_ITEM: f32 = 4.0;
 
 /// Rectangles, bucketed by the grid cells they touch.
 #[derive(Clone, Debug, Default)]

@@ -23,6 +23,9 @@ pub(super) struct Interest {
     /// `rows + 1` rows of `columns` counts: how many cells of each column are marked
     /// above the row.
     down_columns: Vec<u32>,
+    /// `columns + 1` running counts of the columns with a marked cell: most boxes are
+    /// turned away by this one lookup.
+    any_in_columns: Vec<u32>,
 }
 
 impl Interest {
@@ -39,6 +42,7 @@ impl Interest {
             rows,
             along_rows: vec![0; rows * (columns + 1)],
             down_columns: vec![0; (rows + 1) * columns],
+            any_in_columns: vec![0; columns + 1],
         };
         let stride = columns + 1;
         for region in regions {
@@ -63,6 +67,10 @@ impl Interest {
             for c in 1..stride {
                 row[c] += row[c - 1];
             }
+        }
+        let totals = &interest.down_columns[rows * columns..];
+        for (c, &total) in totals.iter().enumerate().take(columns) {
+            interest.any_in_columns[c + 1] = interest.any_in_columns[c] + u32::from(total > 0);
         }
         interest
     }
@@ -91,8 +99,14 @@ impl Interest {
         ))
     }
 
-    /// True when `rect` touches a marked cell.
+    /// True when `rect` touches a marked cell. Most boxes far from every region are
+    /// turned away by the columns alone, before any row is looked at.
     pub fn touches(&self, rect: &RectInChart) -> bool {
+        let last = self.columns as f32 - 1.0;
+        let column = |x: f32| ((x - self.origin[0]) / self.cell).clamp(0.0, last) as usize;
+        if self.any_in_columns[column(rect.right()) + 1] == self.any_in_columns[column(rect.x)] {
+            return false;
+        }
         let Some((c0, r0, c1, r1)) = self.cells_of(rect) else {
             return false;
         };

@@ -153,8 +153,7 @@ impl Routing {
     /// laid out or hidden in a folded subtree; the subordinate must be laid out), and the
     /// line to every pinned card.
     pub fn new(chart: &Chart, layout: &ChartLayout, options: &LayoutOptions) -> Routing {
-        let t = std::time::Instant::now(); let r = dotted_requests(chart, layout); eprintln!("requests {:?}", t.elapsed());
-        Routing::with_requests(chart, layout, options, &r)
+        Routing::with_requests(chart, layout, options, &dotted_requests(chart, layout))
     }
 
     /// Routes `requests` (the dotted lines to draw) and the line to every pinned card of
@@ -166,12 +165,38 @@ impl Routing {
         options: &LayoutOptions,
         requests: &[DottedRequest],
     ) -> Routing {
+        let pinned = pinned_lines(chart, layout, None);
+        Routing::route(chart, layout, options, requests, &pinned)
+    }
+
+    /// Routes what a view of `area` (chart units) shows: the dotted lines to the cards in
+    /// it, the near ones from its cards, and the lines to its pinned cards (or from its
+    /// cards to pinned ones). A view of a big chart needs only this; each line comes out
+    /// as [`Routing::new`] would make it, unless its label has to make way for a label
+    /// outside the area.
+    pub fn for_area(
+        chart: &Chart,
+        layout: &ChartLayout,
+        options: &LayoutOptions,
+        area: &RectInChart,
+    ) -> Routing {
+        let requests = area_requests(chart, layout, area);
+        let pinned = pinned_lines(chart, layout, Some(area));
+        Routing::route(chart, layout, options, &requests, &pinned)
+    }
+
+    fn route(
+        chart: &Chart,
+        layout: &ChartLayout,
+        options: &LayoutOptions,
+        requests: &[DottedRequest],
+        pinned: &[(NodeId, NodeId)],
+    ) -> Routing {
         let mut routing = Routing {
             level_gap: options.level_gap,
             orientation: options.orientation,
             ..Routing::default()
         };
-        let pinned = pinned_lines(chart, layout);
         let requests: Vec<&DottedRequest> = requests
             .iter()
             .filter(|r| r.from != r.to && layout.get(r.to).is_some())
@@ -179,7 +204,6 @@ impl Routing {
         if requests.is_empty() && pinned.is_empty() {
             return routing;
         }
-        let t0 = std::time::Instant::now();
         let frame = Frame::of(options.orientation);
         let near: Vec<(&DottedRequest, RectInChart, RectInChart)> = requests
             .iter()
@@ -209,19 +233,19 @@ impl Routing {
         nudge::nudge(&mut jobs, &mut env);
         let (pinned_jobs, dotted_jobs) = jobs.split_at(pinned.len());
         for job in pinned_jobs {
-            let path = job.path.as_ref().map_or_else(
-                || {
-                    route(
-                        LinkKind::Free,
-                        options.level_gap,
-                        options.orientation,
-                        frame.rect(job.from_rect),
-                        frame.rect(job.to_rect),
-                    )
-                },
-                |path| frame.points(path),
-            );
-            routing.pinned.insert(job.to, path);
+            let path = job.path.clone().unwrap_or_else(|| {
+                let (from, to) = (frame.rect(job.from_rect), frame.rect(job.to_rect));
+                let old = route(
+                    LinkKind::Free,
+                    options.level_gap,
+                    options.orientation,
+                    from,
+                    to,
+                );
+                frame.points(&old)
+            });
+            env.claim_path(&path);
+            routing.pinned.insert(job.to, frame.points(&path));
         }
         let mut paths: FxHashMap<(NodeId, NodeId), Vec<[f32; 2]>> = FxHashMap::default();
         for job in dotted_jobs {
@@ -230,9 +254,7 @@ impl Routing {
                 paths.insert((job.from, job.to), frame.points(path));
             }
         }
-        eprintln!("routed {:?}", t0.elapsed());
         routing.stubs(&mut env, layout, &requests, paths);
-        eprintln!("stubs {:?}", t0.elapsed());
         routing
     }
 
@@ -333,12 +355,7 @@ pub fn dotted_requests(chart: &Chart, layout: &ChartLayout) -> Vec<DottedRequest
         let Some(boss) = chart.node(manager) else {
             return;
         };
-        let name = boss.title.split_whitespace().collect::<Vec<_>>().join(" ");
-        let name = if name.is_empty() {
-            format!("#{}", manager.0)
-        } else {
-            name
-        };
+        let name = stub_name(manager, &boss.title);
         for &report in reports {
             if layout.get(report).is_some() {
                 requests.push(DottedRequest {
@@ -362,17 +379,69 @@ pub fn dotted_requests(chart: &Chart, layout: &ChartLayout) -> Vec<DottedRequest
     requests
 }
 
-/// The (manager, card) pairs of each pinned card whose manager is laid out.
-fn pinned_lines(chart: &Chart, layout: &ChartLayout) -> Vec<(NodeId, NodeId)> {
+/// The (manager, card) pairs of each pinned card whose manager is laid out (and which,
+/// or whose manager, touches `area`, if given).
+fn pinned_lines(
+    chart: &Chart,
+    layout: &ChartLayout,
+    area: Option<&RectInChart>,
+) -> Vec<(NodeId, NodeId)> {
+    let seen = |rect: &RectInChart| area.is_none_or(|area| grid::touches(rect, area));
     layout
         .cards
         .iter()
         .filter(|card| card.placement == Placement::Pinned)
         .filter_map(|card| {
             let parent = chart.parent(card.id)?;
-            layout.get(parent).map(|_| (parent, card.id))
+            let from = layout.rect(parent)?;
+            (seen(&card.rect) || seen(&from)).then_some((parent, card.id))
         })
         .collect()
+}
+
+/// The dotted lines a view of `area` shows: to each card in it from each of its
+/// dotted-line managers, and from each card in it to each near subordinate outside it.
+fn area_requests(chart: &Chart, layout: &ChartLayout, area: &RectInChart) -> Vec<DottedRequest> {
+    let mut requests = Vec::new();
+    for card in layout.cards.iter().filter(|c| grid::touches(&c.rect, area)) {
+        if let Some(node) = chart.node(card.id) {
+            for &manager in &node.dotted {
+                if let Some(boss) = chart.node(manager) {
+                    requests.push(DottedRequest {
+                        from: manager,
+                        to: card.id,
+                        name: stub_name(manager, &boss.title),
+                    });
+                }
+            }
+        }
+        for &report in chart.dotted_reports(card.id) {
+            let Some(other) = layout.rect(report) else {
+                continue;
+            };
+            if !grid::touches(&other, area) && near_enough(&card.rect, &other) {
+                requests.push(DottedRequest {
+                    from: card.id,
+                    to: report,
+                    name: chart
+                        .node(card.id)
+                        .map_or_else(String::new, |n| stub_name(card.id, &n.title)),
+                });
+            }
+        }
+    }
+    requests
+}
+
+/// What a stub's label calls `manager`, whose title is `title`: the title on one line,
+/// or the id when the title is empty.
+fn stub_name(manager: NodeId, title: &str) -> String {
+    let name = title.split_whitespace().collect::<Vec<_>>().join(" ");
+    if name.is_empty() {
+        format!("#{}", manager.0)
+    } else {
+        name
+    }
 }
 
 /// The routing's own view of the chart: managers above, subordinates below. A
@@ -487,9 +556,7 @@ impl Env {
             .map(|card| stub_region(&card))
             .chain(routes.iter().copied())
             .collect();
-        let t2 = std::time::Instant::now();
         let interest = interest::Interest::new(&bounds, &regions);
-        eprintln!("  interest {:?}", t2.elapsed());
         let on_routes = (!routes.is_empty()).then(|| interest::Interest::new(&bounds, routes));
         let mut cards = Vec::new();
         let mut placed = grid::Placed::default();
@@ -507,17 +574,11 @@ impl Env {
                 }
             }
         }
-        eprintln!("  cards pass {:?}", t2.elapsed());
         let solid = solid_lines(chart, layout, options, frame, &near, &interest);
-        eprintln!("  solid {:?}", t2.elapsed());
-        let t3 = std::time::Instant::now();
-        let cards = RectGrid::new(cards);
-        let solid = RectGrid::new(solid);
-        eprintln!("  grids {:?}", t3.elapsed());
         Env {
             frame,
-            cards,
-            solid,
+            cards: RectGrid::new(cards),
+            solid: RectGrid::new(solid),
             placed,
             reach: grow(&frame.rect(bounds), OUTSIDE_CARDS),
             seen: grid::Seen::default(),

@@ -1,5 +1,5 @@
 //! Where a stub and its label go: a short dashed hook out of the subordinate's card
-//! (below it, above it, or beside it) and the label after the hook, on a spot that
+//! (below it or above it) and the label after the hook, on a spot that
 //! covers no card, no line and no other label. Works in chart coordinates (labels are
 //! always horizontal text) and asks [`Env`] in its own frame.
 
@@ -27,8 +27,9 @@ const OVERHANG: f32 = 24.0;
 const SHORTEST_NAME: usize = 4;
 
 /// One place to try: the hook's points and where the label's ink box starts.
+#[derive(Clone, Copy)]
 struct Spot {
-    hook: Vec<[f32; 2]>,
+    hook: [[f32; 2]; 3],
     ink: RectInChart,
 }
 
@@ -39,15 +40,17 @@ struct Spot {
 pub(super) fn place(env: &mut Env, card: &RectInChart, name: &str) -> Stub {
     let px = CARD_SPEC.dotted_label_px;
     let full = format!("{STUB_LABEL_PREFIX}{name}");
-    let cut = fit(&full, px, card.width + OVERHANG);
-    let mut labels = vec![full];
-    if cut != labels[0] {
-        labels.push(cut);
+    let room = card.width + OVERHANG;
+    let full_width = text_width(&full, px);
+    let mut labels = vec![(full, full_width)];
+    if full_width > room {
+        let cut = fit(&labels[0].0, px, room);
+        let width = text_width(&cut, px);
+        labels.push((cut, width));
     }
     for lines_too in [true, false] {
-        for label in &labels {
-            let width = text_width(label, px);
-            if let Some(spot) = spots(card, width, px)
+        for (label, width) in &labels {
+            if let Some(spot) = spots(card, *width, px)
                 .into_iter()
                 .find(|spot| free(env, spot, lines_too))
             {
@@ -55,10 +58,8 @@ pub(super) fn place(env: &mut Env, card: &RectInChart, name: &str) -> Stub {
             }
         }
     }
-    let label = labels.swap_remove(labels.len() - 1);
-    let width = text_width(&label, px);
-    let spot = spots(card, width, px).swap_remove(0);
-    claim(env, spot, label, px)
+    let (label, width) = labels.swap_remove(labels.len() - 1);
+    claim(env, spots(card, width, px)[0], label, px)
 }
 
 /// Records `spot` as taken and makes the stub.
@@ -69,7 +70,7 @@ fn claim(env: &mut Env, spot: Spot, label: String, px: f32) -> Stub {
         env.placed.insert(frame.rect(line_box(pair[0], pair[1])));
     }
     Stub {
-        points: spot.hook,
+        points: spot.hook.to_vec(),
         label,
         label_rect: spot.ink,
         font_px: px,
@@ -95,9 +96,10 @@ fn free(env: &mut Env, spot: &Spot, lines_too: bool) -> bool {
     spot.hook.windows(2).all(|pair| {
         let [a, b] = [frame.point(pair[0]), frame.point(pair[1])];
         let reach = grow(&line_box(a, b), 1.5);
-        !env.crosses_a_card(a, b)
-            && !env.placed.any_overlap(&reach, &mut env.seen)
-            && !(lines_too && env.solid.any_overlap(&reach, &mut env.seen, |_| true))
+        let blocked = env.crosses_a_card(a, b)
+            || env.placed.any_overlap(&reach, &mut env.seen)
+            || (lines_too && env.solid.any_overlap(&reach, &mut env.seen, |_| true));
+        !blocked
     })
 }
 
@@ -105,12 +107,16 @@ fn free(env: &mut Env, spot: &Spot, lines_too: bool) -> bool {
 /// card's left end (like a caption), over it, under and over its right end, then either
 /// side of its middle. (Beside the card there is seldom room: its neighbours are a gap
 /// away.)
-fn spots(card: &RectInChart, width: f32, px: f32) -> Vec<Spot> {
+fn spots(card: &RectInChart, width: f32, px: f32) -> [Spot; 8] {
     let height = (CAP_HEIGHT_EM + DESCENT_EM) * px;
     let below = card.bottom() + EDGE_GAP + height / 2.0;
     let above = card.y - EDGE_GAP - height / 2.0;
     let middle = card.centre()[0];
-    let mut spots = Vec::with_capacity(8);
+    let mut spots = [Spot {
+        hook: [[0.0; 2]; 3],
+        ink: ink_box(0.0, 0.0, 0.0, 0.0),
+    }; 8];
+    let mut at = 0;
     for (x, toward) in [
         (card.x + HOOK_INSET, 1.0),
         (card.right() - HOOK_INSET, -1.0),
@@ -124,10 +130,11 @@ fn spots(card: &RectInChart, width: f32, px: f32) -> Vec<Spot> {
             } else {
                 end - TEXT_GAP - width
             };
-            spots.push(Spot {
-                hook: vec![[x, edge], [x, y], [end, y]],
+            spots[at] = Spot {
+                hook: [[x, edge], [x, y], [end, y]],
                 ink: ink_box(left, y, width, height),
-            });
+            };
+            at += 1;
         }
     }
     spots

@@ -16,7 +16,11 @@ use crate::analysis::colour_by::CardColouring;
 use crate::compare::ChangeMarks;
 use crate::editor::Document;
 use crate::i18n::Lang;
-use crate::layout::{connectors_to, DottedShape, LinkKind, Placement};
+use crate::layout::dotted::{dotted_requests, near_enough};
+use crate::layout::{
+    connectors_to, DottedRequest, DottedShape, LayoutOptions, LinkKind, Placement, RectInChart,
+    Routing,
+};
 use crate::model::{NodeId, NodeKind};
 
 /// Charts with more visible cards than this get an overview when zoomed far out.
@@ -127,7 +131,9 @@ impl Scene {
             }
         }
         // Both ends of each routed dotted line that passes the region.
-        for dotted in doc.routing().dotted() {
+        let routing =
+            Routing::for_area(doc.chart(), layout, &layout_options(doc), &in_chart(region));
+        for dotted in routing.dotted() {
             let passes = dotted.path.as_deref().is_some_and(|path| {
                 let points: Vec<Pos2> = path.iter().map(|&[x, y]| Pos2::new(x, y)).collect();
                 Rect::from_points(&points).intersects(region)
@@ -158,7 +164,7 @@ impl Scene {
             let at = graph.add_node_custom(payload, |node| node.set_location(centre));
             index.insert(card.id, at);
         }
-        add_links(&mut graph, &index, doc, true);
+        add_links(&mut graph, &index, doc, &routing, true);
         self.graph = graph;
         self.index = index;
     }
@@ -231,7 +237,8 @@ impl Scene {
             index.insert(card.id, at);
         }
         // Far out, a stub's label would be a smudge: only whole lines.
-        add_links(&mut graph, &index, doc, false);
+        let routing = routing_between(doc, &index);
+        add_links(&mut graph, &index, doc, &routing, false);
         self.graph = graph;
         self.index = index;
     }
@@ -262,19 +269,16 @@ fn add_links(
     graph: &mut OrgGraph,
     index: &FxHashMap<NodeId, NodeIndex<DefaultIx>>,
     doc: &Document,
+    routing: &Routing,
     stubs: bool,
 ) {
-    let options = doc
-        .look()
-        .map(|look| look.layout.clone())
-        .unwrap_or_default();
+    let options = layout_options(doc);
     let link = |kind, routed| Link {
         kind,
         level_gap: options.level_gap,
         orientation: options.orientation,
         routed,
     };
-    let routing = doc.routing();
     let shown = |id| index.contains_key(&id);
     for line in connectors_to(doc.chart(), doc.layout(), index.keys().copied(), shown) {
         if line.kind == LinkKind::Dotted {
@@ -305,6 +309,38 @@ fn add_links(
             }
             _ => {}
         }
+    }
+}
+
+/// The layout options the document was laid out with.
+fn layout_options(doc: &Document) -> LayoutOptions {
+    doc.look()
+        .map(|look| look.layout.clone())
+        .unwrap_or_default()
+}
+
+/// The routing of the near dotted lines between the cards in `index` (the overview's top
+/// levels) and of the lines to pinned cards.
+fn routing_between(doc: &Document, index: &FxHashMap<NodeId, NodeIndex<DefaultIx>>) -> Routing {
+    let (chart, layout) = (doc.chart(), doc.layout());
+    let requests: Vec<DottedRequest> = dotted_requests(chart, layout)
+        .into_iter()
+        .filter(|r| index.contains_key(&r.from) && index.contains_key(&r.to))
+        .filter(|r| match (layout.rect(r.from), layout.rect(r.to)) {
+            (Some(from), Some(to)) => near_enough(&from, &to),
+            _ => false,
+        })
+        .collect();
+    Routing::with_requests(chart, layout, &layout_options(doc), &requests)
+}
+
+/// An egui rectangle as a layout rectangle (both in chart space).
+fn in_chart(rect: Rect) -> RectInChart {
+    RectInChart {
+        x: rect.min.x,
+        y: rect.min.y,
+        width: rect.width(),
+        height: rect.height(),
     }
 }
 
