@@ -177,6 +177,86 @@ fn export_json_has_every_seed_duty_on_the_right_post_and_marks_assistants() {
     assert_eq!(duties, 75);
 }
 
+/// The JSON's connectors: a solid or assistant line to every card below another, the
+/// mid-size sample's 14 dotted lines as stubs naming their managers (its dotted-line
+/// managers are all more than a slide's width away), every line orthogonal, in the
+/// cards' chart units, and clear of every card but its own two.
+#[test]
+fn export_json_has_the_connectors_as_drawn() {
+    let dir = temp_dir();
+    let out = dir.path().join("mid.json");
+    let output = organigram(&["export", &sample("midsize-northwind"), "-o", path_str(&out)]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let value: serde_json::Value = serde_json::from_slice(&std::fs::read(&out).unwrap()).unwrap();
+    let nodes = value["nodes"].as_array().unwrap();
+    let connectors = value["connectors"].as_array().unwrap();
+    let boxes: Vec<(u64, [f64; 4])> = nodes
+        .iter()
+        .map(|n| {
+            let at = |key: &str| n[key].as_f64().unwrap();
+            (
+                n["id"].as_u64().unwrap(),
+                [at("x"), at("y"), at("width"), at("height")],
+            )
+        })
+        .collect();
+    let kind_of =
+        |id: u64| nodes.iter().find(|n| n["id"].as_u64() == Some(id)).unwrap()["kind"].clone();
+    let below = nodes.iter().filter(|n| !n["parent"].is_null()).count();
+    let solid = connectors.iter().filter(|c| c["kind"] != "dotted").count();
+    assert_eq!(solid, below);
+    let mut stubs = 0;
+    for line in connectors {
+        let (from, to) = (line["from"].as_u64().unwrap(), line["to"].as_u64().unwrap());
+        match line["kind"].as_str().unwrap() {
+            "assistant" => assert_eq!(kind_of(to), "assistant"),
+            "solid" => assert_ne!(kind_of(to), "assistant"),
+            "dotted" => {
+                let label = line["label"].as_str().unwrap();
+                let manager = nodes
+                    .iter()
+                    .find(|n| n["id"].as_u64() == Some(from))
+                    .unwrap();
+                assert_eq!(label, format!("··· {}", manager["title"].as_str().unwrap()));
+                let label_box: Vec<f64> = line["label_box"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|v| v.as_f64().unwrap())
+                    .collect();
+                let [lx, ly, lw, lh] = label_box[..] else {
+                    panic!("{line}");
+                };
+                for (id, [x, y, w, h]) in &boxes {
+                    let covers = lx < x + w && *x < lx + lw && ly < y + h && *y < ly + lh;
+                    assert!(!covers, "the label of {line} covers node {id}");
+                }
+                stubs += 1;
+            }
+            other => panic!("kind {other}"),
+        }
+        let points: Vec<[f64; 2]> = line["points"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| [p[0].as_f64().unwrap(), p[1].as_f64().unwrap()])
+            .collect();
+        assert!(points.len() >= 2, "{line}");
+        for pair in points.windows(2) {
+            let [a, b] = [pair[0], pair[1]];
+            assert!(a[0] == b[0] || a[1] == b[1], "slanted: {line}");
+            for (id, [x, y, w, h]) in &boxes {
+                let inside = a[0].min(b[0]) < x + w - 0.01
+                    && a[0].max(b[0]) > x + 0.01
+                    && a[1].min(b[1]) < y + h - 0.01
+                    && a[1].max(b[1]) > y + 0.01;
+                assert!(!inside, "{line} runs through node {id}");
+            }
+        }
+    }
+    assert_eq!(stubs, 14);
+}
+
 #[test]
 fn export_refuses_an_unknown_format() {
     let dir = temp_dir();

@@ -5,8 +5,8 @@
 mod common;
 
 use organigram::layout::{
-    connectors_to, layout_chart_with_sizes, ChartLayout, DottedShape, LayoutOptions, LinkKind,
-    Orientation, Placement, RectInChart, Routing,
+    connectors_to, layout_chart_with_sizes, AspectRatio, ChartLayout, DottedShape, LayoutOptions,
+    LinkKind, Orientation, Placement, RectInChart, Routing,
 };
 use organigram::model::{Chart, Edit, Field, NodeId};
 use proptest::prelude::*;
@@ -90,12 +90,29 @@ fn problems(chart: &Chart, layout: &ChartLayout, options: &LayoutOptions) -> Vec
             if !on_edge(path[0], &from) || !on_edge(path[path.len() - 1], &to) {
                 found.push(format!("{what}: {path:?} does not run from edge to edge"));
             }
-            if path[0][1] < from.bottom() - 0.01
-                && !matches!(layout.orientation, Orientation::LeftToRight)
-                && path[0][0] > from.x + 0.01
-                && path[0][0] < from.right() - 0.01
-            {
+            // Out of the manager's bottom or side, into the subordinate's top or side (in
+            // a left-to-right chart, "bottom" is the right side and "top" the left).
+            let (first, last) = (path[0], path[path.len() - 1]);
+            let wrong_end =
+                |point: [f32; 2], card: &RectInChart, bottom: bool| match layout.orientation {
+                    Orientation::TopDown => {
+                        let y = if bottom { card.y } else { card.bottom() };
+                        (point[1] - y).abs() < 0.01
+                            && point[0] > card.x + 0.01
+                            && point[0] < card.right() - 0.01
+                    }
+                    Orientation::LeftToRight => {
+                        let x = if bottom { card.x } else { card.right() };
+                        (point[0] - x).abs() < 0.01
+                            && point[1] > card.y + 0.01
+                            && point[1] < card.bottom() - 0.01
+                    }
+                };
+            if wrong_end(first, &from, true) {
                 found.push(format!("{what}: leaves its manager by the top"));
+            }
+            if wrong_end(last, &to, false) {
+                found.push(format!("{what}: enters its subordinate by the bottom"));
             }
         }
         let stub = &dotted.stub;
@@ -137,10 +154,13 @@ proptest! {
         compact in any::<bool>(),
         left_to_right in any::<bool>(),
         align_rows in any::<bool>(),
+        fit in proptest::option::weighted(0.3, 0.3f32..3.0),
     ) {
         let chart = common::build_chart(&recipes);
         let orientation = if left_to_right { Orientation::LeftToRight } else { Orientation::TopDown };
-        let options = LayoutOptions { compact, orientation, align_rows, ..LayoutOptions::default() };
+        // Wrapped rows too (`--fit`), shaped anywhere from tall to very wide.
+        let fit = fit.map(|ratio| AspectRatio { width: ratio, height: 1.0 });
+        let options = LayoutOptions { compact, orientation, align_rows, fit, ..LayoutOptions::default() };
         let layout = sized(&chart, &options, &sizes);
         let found = problems(&chart, &layout, &options);
         prop_assert!(found.is_empty(), "{}\n{options:?}\nsizes {sizes:?}\n{}", found.join("\n"), organigram::format::write_chart(&chart));
@@ -253,4 +273,54 @@ fn a_far_dotted_line_is_a_stub_that_names_the_manager() {
         );
     }
     assert!(problems(&chart, &layout, &options).is_empty());
+}
+
+/// A generated chart big enough that routing looks only near its stubs and routes, with
+/// its own dotted lines (mostly far: stubs) and 150 more, each to a position some 200 to
+/// 900 units away: every line clear of every card, and most near ones drawn as lines.
+#[test]
+fn a_generated_chart_with_near_dotted_lines_keeps_every_line_clear() {
+    use organigram::model::NodeKind;
+    let mut chart =
+        organigram::generate::generate(3_000, 7, organigram::generate::Shape::Organisation);
+    let options = LayoutOptions::default();
+    let style = organigram::layout::CardStyle::default();
+    let before = organigram::layout::layout_chart(&chart, &style, &options);
+    let posts: Vec<(NodeId, RectInChart)> = before
+        .cards
+        .iter()
+        .filter(|c| chart.node(c.id).unwrap().kind == NodeKind::Position)
+        .map(|c| (c.id, c.rect))
+        .collect();
+    let mut added = 0;
+    for &(id, rect) in posts.iter().step_by(17) {
+        let near = posts.iter().find(|(other, r)| {
+            let dx = (r.centre()[0] - rect.centre()[0]).abs();
+            let dy = (r.centre()[1] - rect.centre()[1]).abs();
+            *other != id && (200.0..900.0).contains(&(dx + dy)) && dy < 500.0
+        });
+        if let Some(&(manager, _)) = near {
+            let edit = Edit::AddDotted {
+                from: id,
+                to: manager,
+                index: 0,
+            };
+            if chart.apply(edit).is_ok() {
+                added += 1;
+            }
+        }
+        if added == 150 {
+            break;
+        }
+    }
+    assert!(added >= 100, "only {added} dotted lines added");
+    let layout = organigram::layout::layout_chart(&chart, &style, &options);
+    let found = problems(&chart, &layout, &options);
+    assert!(found.is_empty(), "{}", found.join("\n"));
+    let routing = Routing::new(&chart, &layout, &options);
+    let lines = routing.dotted().iter().filter(|d| d.path.is_some()).count();
+    assert!(
+        lines * 10 >= added * 9,
+        "only {lines} of {added} near lines routed"
+    );
 }

@@ -7,6 +7,8 @@
 //! - [`fit`] lays a wide chart out close to a shape ([`LayoutOptions::fit`]): wide rows
 //!   of subordinates wrap into several rows under their manager's line.
 //! - [`card`] says what a card shows and how big it is; [`wrap`] breaks its lines.
+//! - [`connectors`] runs the tree lines; [`dotted`] routes dotted lines (and lines to
+//!   pinned cards) around the cards, or makes a labelled stub for a far manager.
 
 pub mod card;
 pub mod connectors;

@@ -3,16 +3,18 @@
 //! dashed stub from the subordinate with a label naming the dotted-line manager
 //! ("··· Head of Finance") instead of a line across the chart.
 //!
-//! [`Routing`] is computed once per layout and serves every view: the canvas, the SVG
-//! (and so PNG and PDF), the JSON export and the PowerPoint deck. It also routes the
-//! solid line to each hand-placed (pinned) card, which may sit anywhere, the same way;
-//! the regular tree lines keep [`super::route`].
+//! [`Routing`] is computed from a layout, the whole of it (once per export) or the part
+//! a view shows ([`Routing::for_area`], as the canvas does whenever it rebuilds its
+//! scene), and serves every view: the canvas, the SVG (and so PNG and PDF), the JSON
+//! export and the PowerPoint deck. It also routes the solid line to each hand-placed
+//! (pinned) card, which may sit anywhere, the same way; the regular tree lines keep
+//! [`super::route`].
 //!
-//! How it works: the cards and the tree lines go into grids ([`grid`]); each near line
-//! is found by A* on the free space between the cards around it ([`router`]), then all
-//! lines are centred in their gaps and spread apart so that none runs on top of another
-//! or of a solid line ([`nudge`]); labels go where they cover no card, line or other
-//! label ([`stub`]).
+//! How it works: the cards and tree lines near the stubs and routes (`interest.rs`) go
+//! into grids (`grid.rs`); each near line is found by A* on the free space between the
+//! cards around it (`router.rs`), then all lines are centred in their gaps and spread
+//! apart so that none runs on top of another or of a solid line (`nudge.rs`); labels go
+//! where they cover no card, line or other label (`stub.rs`).
 
 mod grid;
 mod interest;
@@ -41,7 +43,7 @@ pub const LINE_WITHIN_WIDTH_CHART: f32 = 1_200.0;
 pub const LINE_WITHIN_HEIGHT_CHART: f32 = 675.0;
 /// Room around the two cards that a route may use, in chart units.
 const ROUTE_MARGIN: f32 = 96.0;
-/// How far outside all the cards a route may go (the exports' margin is 32).
+/// How far outside all the cards a route or a label may go (the exports' margin is 32).
 const OUTSIDE_CARDS: f32 = 24.0;
 /// A route longer than this many times the distance between the cards (plus
 /// [`DETOUR_SLACK`]) wanders too much to read: the line becomes a stub.
@@ -530,6 +532,7 @@ struct Env {
     reach: RectInChart,
     seen: grid::Seen,
     obstacles: Vec<RectInChart>,
+    lines: Vec<RectInChart>,
 }
 
 impl Env {
@@ -583,6 +586,7 @@ impl Env {
             reach: grow(&frame.rect(bounds), OUTSIDE_CARDS),
             seen: grid::Seen::default(),
             obstacles: Vec::new(),
+            lines: Vec::new(),
         }
     }
 
@@ -600,7 +604,10 @@ impl Env {
         cards.for_each_near(&grow(&window, router::CLEARANCE), &mut self.seen, |at| {
             obstacles.push(cards.rects[at]);
         });
-        let path = router.route(&self.obstacles, from, to, &window)?;
+        self.lines.clear();
+        let (solid, lines) = (&self.solid, &mut self.lines);
+        solid.for_each_near(&window, &mut self.seen, |at| lines.push(solid.rects[at]));
+        let path = router.route(&self.obstacles, &self.lines, from, to, &window)?;
         let length: f32 = path
             .windows(2)
             .map(|p| (p[1][0] - p[0][0]).abs() + (p[1][1] - p[0][1]).abs())

@@ -18,6 +18,9 @@ pub(super) const CLEARANCE: f32 = 5.0;
 const BEND_COST: f32 = 40.0;
 /// What leaving a manager by its side costs, over leaving it by its bottom.
 const SIDE_EXIT_COST: f32 = 12.0;
+/// What crossing a tree line costs, in chart units of length: a line that crosses a
+/// row of side lines reads as part of the tree, so it goes round when it can.
+const CROSSING_COST: f32 = 30.0;
 /// Windows cut into more nodes than this are not searched.
 const MOST_NODES: usize = 120_000;
 
@@ -89,6 +92,9 @@ pub(super) struct Router {
     ys: Vec<f32>,
     edges: Vec<f32>,
     blocked: Vec<bool>,
+    /// Per node: bit 0 when the step to the next node along x crosses a tree line, bit 1
+    /// when the step to the next along y does.
+    crossing: Vec<u8>,
     cost: Vec<f32>,
     came_from: Vec<u32>,
     heap: BinaryHeap<Reverse<(u32, u32)>>,
@@ -99,11 +105,13 @@ const STEPS: [(isize, isize); 4] = [(1, 0), (-1, 0), (0, 1), (0, -1)];
 
 impl Router {
     /// The path from `from` (the manager) to `to` (the subordinate) inside `window`,
-    /// around `obstacles` (every card near the window, `from` and `to` included), as
-    /// points from `from`'s edge to `to`'s edge; `None` when there is none.
+    /// around `obstacles` (every card near the window, `from` and `to` included) and
+    /// crossing few of the tree `lines` (boxes of no width or height), as points from
+    /// `from`'s edge to `to`'s edge; `None` when there is none.
     pub fn route(
         &mut self,
         obstacles: &[RectInChart],
+        lines: &[RectInChart],
         from: &RectInChart,
         to: &RectInChart,
         window: &RectInChart,
@@ -116,6 +124,7 @@ impl Router {
             return None;
         }
         self.block(obstacles);
+        self.mark_crossings(lines);
         let node_of = |xs: &[f32], ys: &[f32], p: [f32; 2]| {
             let ix = xs.partition_point(|&x| x < p[0]);
             let iy = ys.partition_point(|&y| y < p[1]);
@@ -225,6 +234,41 @@ impl Router {
         }
     }
 
+    /// Marks the steps between nodes that cross one of `lines`.
+    fn mark_crossings(&mut self, lines: &[RectInChart]) {
+        let ny = self.ys.len();
+        self.crossing.clear();
+        self.crossing.resize(self.xs.len() * ny, 0);
+        for line in lines {
+            // A vertical line is crossed by steps along x between the nodes either side
+            // of it, at the rows it spans; a horizontal one likewise.
+            let (at, from, to, across, along, bit) = if line.width == 0.0 {
+                (line.x, line.y, line.bottom(), &self.xs, &self.ys, 1u8)
+            } else {
+                (line.y, line.x, line.right(), &self.ys, &self.xs, 2u8)
+            };
+            // The step across: from the last node before the line to the next; a line
+            // right on a node's coordinate is crossed by the step leaving it forwards.
+            let mut before = across.partition_point(|&v| v < at);
+            if before < across.len() && across[before] == at {
+                before += 1;
+            }
+            if before == 0 || before >= across.len() {
+                continue;
+            }
+            let first = along.partition_point(|&v| v <= from);
+            let last = along.partition_point(|&v| v < to);
+            for k in first..last {
+                let node = if bit == 1 {
+                    (before - 1) * ny + k
+                } else {
+                    k * ny + before - 1
+                };
+                self.crossing[node] |= bit;
+            }
+        }
+    }
+
     fn reset(&mut self, nodes: usize) {
         self.cost.clear();
         self.cost.resize(nodes * 4, f32::INFINITY);
@@ -291,7 +335,19 @@ impl Router {
                 let length = (self.xs[jx as usize] - self.xs[ix as usize]).abs()
                     + (self.ys[jy as usize] - self.ys[iy as usize]).abs();
                 let bend = if next_dir == dir { 0.0 } else { BEND_COST };
-                self.push(next * 4 + next_dir, cost + length + bend, state, targets);
+                let step = node.min(next);
+                let bit = if next_dir < 2 { 1 } else { 2 };
+                let cross = if self.crossing[step] & bit == 0 {
+                    0.0
+                } else {
+                    CROSSING_COST
+                };
+                self.push(
+                    next * 4 + next_dir,
+                    cost + length + bend + cross,
+                    state,
+                    targets,
+                );
             }
         }
         best.map(|(_, state, end)| (state, end))
@@ -344,7 +400,7 @@ mod tests {
         let obstacles = [manager, wall, report];
         let window = rect(-200.0, -100.0, 700.0, 500.0);
         let path = Router::default()
-            .route(&obstacles, &manager, &report, &window)
+            .route(&obstacles, &[], &manager, &report, &window)
             .expect("a way round");
         for pair in path.windows(2) {
             assert!(
@@ -367,6 +423,22 @@ mod tests {
     }
 
     #[test]
+    fn goes_round_the_end_of_a_tree_line_rather_than_across_it() {
+        let manager = rect(0.0, 0.0, 100.0, 50.0);
+        let report = rect(300.0, 300.0, 100.0, 50.0);
+        let line = rect(200.0, 70.0, 0.0, 400.0);
+        let window = rect(-100.0, -100.0, 600.0, 600.0);
+        let path = Router::default()
+            .route(&[manager, report], &[line], &manager, &report, &window)
+            .expect("a path");
+        for pair in path.windows(2) {
+            let crosses_x =
+                pair[0][0].min(pair[1][0]) < 200.0 && pair[0][0].max(pair[1][0]) > 200.0;
+            assert!(!crosses_x || pair[0][1] < 70.0, "{path:?} crosses the line");
+        }
+    }
+
+    #[test]
     fn a_walled_in_card_has_no_path() {
         let manager = rect(0.0, 0.0, 100.0, 50.0);
         let report = rect(400.0, 400.0, 100.0, 50.0);
@@ -380,7 +452,7 @@ mod tests {
         obstacles.extend(walls);
         let window = rect(-50.0, -50.0, 700.0, 700.0);
         assert!(Router::default()
-            .route(&obstacles, &manager, &report, &window)
+            .route(&obstacles, &[], &manager, &report, &window)
             .is_none());
     }
 

@@ -77,14 +77,21 @@ fn claim(env: &mut Env, spot: Spot, label: String, px: f32) -> Stub {
     }
 }
 
-/// True when `spot` covers no card or label (nor line, if `lines_too`) and its hook
-/// crosses no card.
+/// True when `spot` stays within reach of the cards, covers no card or label (nor line,
+/// if `lines_too`) and its hook crosses no card.
 fn free(env: &mut Env, spot: &Spot, lines_too: bool) -> bool {
     let frame = env.frame;
     let ink = frame.rect(spot.ink);
-    if env
-        .cards
-        .any_overlap(&grow(&ink, 1.0), &mut env.seen, |_| true)
+    // Within reach of the cards, so that an export's margin holds the label.
+    let reach = env.reach;
+    let inside = ink.x >= reach.x
+        && ink.y >= reach.y
+        && ink.right() <= reach.right()
+        && ink.bottom() <= reach.bottom();
+    if !inside
+        || env
+            .cards
+            .any_overlap(&grow(&ink, 1.0), &mut env.seen, |_| true)
         || env.placed.any_overlap(&grow(&ink, 2.0), &mut env.seen)
         || lines_too
             && env
