@@ -24,30 +24,6 @@ fn forest() -> impl Strategy<Value = (Vec<Option<prop::sample::Index>>, Vec<(u16
     })
 }
 
-fn build(parents: &[Option<prop::sample::Index>]) -> Chart {
-    let mut chart = Chart::new("t", "o");
-    let mut made: Vec<NodeId> = Vec::new();
-    for (n, parent) in parents.iter().enumerate() {
-        let parent = match parent {
-            Some(index) if !made.is_empty() => Some(*index.get(&made)),
-            _ => None,
-        };
-        let index = parent.map_or(chart.roots().len(), |p| chart.children(p).len());
-        let id = NodeId(n as u32 + 1);
-        let node = Box::new(Node::new(NodeKind::Position, format!("n{n}")));
-        chart
-            .apply(Edit::AddNode {
-                id,
-                parent,
-                index,
-                node,
-            })
-            .unwrap();
-        made.push(id);
-    }
-    chart
-}
-
 fn shape(ratio: f32) -> AspectRatio {
     AspectRatio {
         width: ratio,
@@ -207,7 +183,7 @@ proptest! {
         align_rows in any::<bool>(),
         left_to_right in any::<bool>(),
     ) {
-        let chart = build(&parents);
+        let chart = common::positions_tree(&parents, false);
         let options = LayoutOptions {
             compact,
             align_rows,
@@ -275,7 +251,7 @@ proptest! {
     /// A chart already narrower than the shape is laid out as it comes.
     #[test]
     fn a_narrow_chart_is_left_alone((parents, sizes) in forest()) {
-        let chart = build(&parents);
+        let chart = common::positions_tree(&parents, false);
         let size_of = |id: NodeId| {
             let (w, h) = sizes[id.0 as usize - 1];
             [f32::from(w), f32::from(h)]

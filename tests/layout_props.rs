@@ -8,7 +8,7 @@ use organigram::layout::{
     connectors_to, layout_chart_with_sizes, route, ChartLayout, LayoutOptions, Orientation,
     Placement, RectInChart,
 };
-use organigram::model::{Chart, Edit, Node, NodeId, NodeKind};
+use organigram::model::{Chart, Edit, NodeId, NodeKind};
 use proptest::prelude::*;
 
 /// A random forest of positions: each node's parent is any earlier node (or none).
@@ -22,31 +22,6 @@ fn forest() -> impl Strategy<Value = (Vec<Option<prop::sample::Index>>, Vec<(u16
             prop::collection::vec((20u16..200, 10u16..90), n),
         )
     })
-}
-
-fn build(parents: &[Option<prop::sample::Index>], mirrored: bool) -> Chart {
-    let mut chart = Chart::new("t", "o");
-    let mut made: Vec<NodeId> = Vec::new();
-    for (n, parent) in parents.iter().enumerate() {
-        let parent = match parent {
-            Some(index) if !made.is_empty() => Some(*index.get(&made)),
-            _ => None,
-        };
-        let siblings = parent.map_or(chart.roots().len(), |p| chart.children(p).len());
-        let id = NodeId(n as u32 + 1);
-        let node = Box::new(Node::new(NodeKind::Position, format!("n{n}")));
-        let index = if mirrored { 0 } else { siblings };
-        chart
-            .apply(Edit::AddNode {
-                id,
-                parent,
-                index,
-                node,
-            })
-            .unwrap();
-        made.push(id);
-    }
-    chart
 }
 
 fn lay_out(chart: &Chart, sizes: &[(u16, u16)], options: &LayoutOptions) -> ChartLayout {
@@ -77,7 +52,7 @@ proptest! {
 
     #[test]
     fn tidy_rules_hold((parents, sizes) in forest(), align_rows in any::<bool>()) {
-        let chart = build(&parents, false);
+        let chart = common::positions_tree(&parents, false);
         let options = options(align_rows);
         let layout = lay_out(&chart, &sizes, &options);
         prop_assert_eq!(layout.cards.len(), chart.len());
@@ -125,8 +100,8 @@ proptest! {
 
     #[test]
     fn a_mirrored_tree_gives_a_mirrored_layout((parents, sizes) in forest(), align_rows in any::<bool>()) {
-        let chart = build(&parents, false);
-        let mirror = build(&parents, true);
+        let chart = common::positions_tree(&parents, false);
+        let mirror = common::positions_tree(&parents, true);
         let options = options(align_rows);
         let a = lay_out(&chart, &sizes, &options);
         let b = lay_out(&mirror, &sizes, &options);
@@ -141,7 +116,7 @@ proptest! {
 
     #[test]
     fn layout_is_deterministic((parents, sizes) in forest()) {
-        let chart = build(&parents, false);
+        let chart = common::positions_tree(&parents, false);
         let a = lay_out(&chart, &sizes, &options(false));
         let b = lay_out(&chart.clone(), &sizes, &options(false));
         prop_assert_eq!(a.cards, b.cards);
@@ -271,7 +246,7 @@ proptest! {
     /// Left-to-right is top-down with the axes swapped.
     #[test]
     fn left_to_right_is_top_down_transposed((parents, sizes) in forest()) {
-        let chart = build(&parents, false);
+        let chart = common::positions_tree(&parents, false);
         let down = layout_chart_with_sizes(&chart, &options(true), |id| {
             let (w, h) = sizes[id.0 as usize - 1];
             [f32::from(h), f32::from(w)]

@@ -10,7 +10,7 @@ use super::modal::Pending;
 use super::Editor;
 use crate::format::hr::{
     build, read_table, Encoding, FileKind, Import, ImportChoices, ImportError, ManagerKey, Mapping,
-    Meaning, Table, MAX_FILE_BYTES,
+    Meaning, Table,
 };
 
 /// A change the user makes in the import preview.
@@ -48,20 +48,7 @@ pub struct ImportPreview {
 impl ImportPreview {
     /// Reads `path` and makes the first preview.
     pub fn open(path: &Path) -> Result<ImportPreview, ImportError> {
-        let source = path.display().to_string();
-        let io = |error: std::io::Error| ImportError::Io {
-            source_name: source.clone(),
-            message: error.to_string(),
-        };
-        let size = std::fs::metadata(path).map_err(io)?.len();
-        if size > MAX_FILE_BYTES {
-            return Err(ImportError::TooLarge {
-                source_name: source,
-                bytes: size,
-                limit: MAX_FILE_BYTES,
-            });
-        }
-        let bytes = std::fs::read(path).map_err(io)?;
+        let bytes = crate::format::hr::read_file_limited(path)?;
         let mut preview = ImportPreview {
             path: path.to_owned(),
             bytes,

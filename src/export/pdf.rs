@@ -109,13 +109,7 @@ pub fn pdf(
             options,
         );
         let tree = parse(&svg_text)?;
-        let (chunk, xobject) = svg2pdf::to_chunk(&tree, svg2pdf::ConversionOptions::default())
-            .map_err(|e| ExportError::Render(e.to_string()))?;
-        let mut renumbered = HashMap::new();
-        let chunk = chunk.renumber(|old| *renumbered.entry(old).or_insert_with(|| alloc.bump()));
-        let xobject = *renumbered
-            .get(&xobject)
-            .ok_or_else(|| ExportError::Render("the drawing was lost".into()))?;
+        let (chunk, xobject) = svg_xobject(&tree, &mut alloc)?;
 
         // The drawing at the plan's scale; a natural page is the drawing's size.
         let (chart_w, chart_h) = (
@@ -162,4 +156,20 @@ pub fn pdf(
         writer.extend(chunk);
     }
     Ok(writer.finish())
+}
+
+/// `tree` as a PDF form XObject, its objects numbered from `alloc`: the chunk to write,
+/// and the XObject's reference.
+pub(crate) fn svg_xobject(
+    tree: &svg2pdf::usvg::Tree,
+    alloc: &mut Ref,
+) -> Result<(pdf_writer::Chunk, Ref), ExportError> {
+    let (chunk, xobject) = svg2pdf::to_chunk(tree, svg2pdf::ConversionOptions::default())
+        .map_err(|e| ExportError::Render(e.to_string()))?;
+    let mut renumbered = HashMap::new();
+    let chunk = chunk.renumber(|old| *renumbered.entry(old).or_insert_with(|| alloc.bump()));
+    let xobject = *renumbered
+        .get(&xobject)
+        .ok_or_else(|| ExportError::Render("the drawing was lost".into()))?;
+    Ok((chunk, xobject))
 }

@@ -4,7 +4,6 @@
 //! the chart is the export's own vector drawing. Pages are numbered, headings are PDF
 //! bookmarks, and the optional contents list has page numbers.
 
-use std::collections::HashMap;
 use std::fmt::Write as _;
 
 use pdf_writer::{Content, Finish, Name, Pdf, Rect, Ref, TextStr};
@@ -511,13 +510,7 @@ fn assemble(
     let mut chunks = Vec::with_capacity(pages.len());
     for (width, height, svg) in pages {
         let tree = parse(svg)?;
-        let (chunk, xobject) = svg2pdf::to_chunk(&tree, svg2pdf::ConversionOptions::default())
-            .map_err(|e| ExportError::Render(e.to_string()))?;
-        let mut renumbered = HashMap::new();
-        let chunk = chunk.renumber(|old| *renumbered.entry(old).or_insert_with(|| alloc.bump()));
-        let xobject = *renumbered
-            .get(&xobject)
-            .ok_or_else(|| ExportError::Render("a page was lost".into()))?;
+        let (chunk, xobject) = crate::export::pdf::svg_xobject(&tree, &mut alloc)?;
         let page_id = alloc.bump();
         let content_id = alloc.bump();
         page_ids.push(page_id);

@@ -240,3 +240,30 @@ pub fn make_edit(chart: &Chart, recipe: &EditRecipe) -> Edit {
         ]),
     }
 }
+
+/// A tree of positions `n0`, `n1`, …: each under the earlier node `parents` picks (or
+/// a top node), appended after its siblings, or put first when `mirrored`.
+pub fn positions_tree(parents: &[Option<prop::sample::Index>], mirrored: bool) -> Chart {
+    let mut chart = Chart::new("t", "o");
+    let mut made: Vec<NodeId> = Vec::new();
+    for (n, parent) in parents.iter().enumerate() {
+        let parent = match parent {
+            Some(index) if !made.is_empty() => Some(*index.get(&made)),
+            _ => None,
+        };
+        let siblings = parent.map_or(chart.roots().len(), |p| chart.children(p).len());
+        let id = NodeId(n as u32 + 1);
+        let node = Box::new(Node::new(NodeKind::Position, format!("n{n}")));
+        let index = if mirrored { 0 } else { siblings };
+        chart
+            .apply(Edit::AddNode {
+                id,
+                parent,
+                index,
+                node,
+            })
+            .unwrap();
+        made.push(id);
+    }
+    chart
+}

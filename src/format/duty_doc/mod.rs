@@ -247,20 +247,8 @@ fn looks_like_duties(text: &str) -> bool {
 
 /// Reads the duty document at `path`, refusing files over the size limit before reading.
 pub fn read_duty_document(path: &Path) -> Result<DutyImport, ImportError> {
+    let bytes = super::hr::read_file_limited(path)?;
     let source = path.display().to_string();
-    let io = |error: std::io::Error| ImportError::Io {
-        source_name: source.clone(),
-        message: error.to_string(),
-    };
-    let size = std::fs::metadata(path).map_err(io)?.len();
-    if size > MAX_FILE_BYTES {
-        return Err(ImportError::TooLarge {
-            source_name: source,
-            bytes: size,
-            limit: MAX_FILE_BYTES,
-        });
-    }
-    let bytes = std::fs::read(path).map_err(io)?;
     let kind = document_kind(path, &bytes).unwrap_or(DocumentKind::Text);
     let title = path
         .file_stem()

@@ -380,6 +380,14 @@ impl ImportChoices {
 
 /// Reads the roster at `path`, refusing files over [`MAX_FILE_BYTES`] before reading.
 pub fn read_table_file(path: &Path, options: &ReadOptions) -> Result<Table, ImportError> {
+    let bytes = read_file_limited(path)?;
+    let source = path.display().to_string();
+    read_table(&bytes, &source, FileKind::from_path(path), options)
+}
+
+/// The bytes of the file at `path`, refusing a file over [`MAX_FILE_BYTES`] before
+/// reading it; errors name the file.
+pub fn read_file_limited(path: &Path) -> Result<Vec<u8>, ImportError> {
     let source = path.display().to_string();
     let io = |error: std::io::Error| ImportError::Io {
         source_name: source.clone(),
@@ -393,6 +401,5 @@ pub fn read_table_file(path: &Path, options: &ReadOptions) -> Result<Table, Impo
             limit: MAX_FILE_BYTES,
         });
     }
-    let bytes = std::fs::read(path).map_err(io)?;
-    read_table(&bytes, &source, FileKind::from_path(path), options)
+    std::fs::read(path).map_err(io)
 }
