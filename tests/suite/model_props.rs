@@ -1,8 +1,6 @@
 //! Property tests: random edit sequences undo and redo exactly.
 
-mod common;
-
-use common::{build_chart, edit_recipe, make_edit, node_recipe};
+use crate::common::{build_chart, edit_recipe, make_edit, node_recipe};
 use organigram::model::{
     Chart, ChartStats, Edit, EditError, History, NameFacts, StatsFacts, Tally,
 };

@@ -467,7 +467,7 @@ fn a_zip_bomb_workbook_is_refused_without_unpacking_it() {
     }
 }
 
-mod common;
+use crate::common;
 
 use organigram::model::{Edit, Field};
 use proptest::prelude::*;

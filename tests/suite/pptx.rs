@@ -17,7 +17,7 @@ use proptest::prelude::*;
 use quick_xml::events::Event;
 use quick_xml::{Reader, XmlVersion};
 
-mod common;
+use crate::common;
 
 /// A deck's parts by name.
 struct Deck {

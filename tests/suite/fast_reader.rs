@@ -1,9 +1,7 @@
 //! The fast chart reader and the serde reader agree on every input: whatever the fast
 //! reader accepts, serde reads the same, and it does accept what the writer writes.
 
-mod common;
-
-use common::{build_chart, node_recipe};
+use crate::common::{build_chart, node_recipe};
 use organigram::format::{read_chart, readers_agree, write_chart};
 use proptest::prelude::*;
 

@@ -1,7 +1,7 @@
 //! Charts shaped to fit (`LayoutOptions::fit`): the layout rules still hold on random
 //! trees with random card sizes, and wide charts come out close to the shape asked for.
 
-mod common;
+use crate::common;
 
 use organigram::layout::{
     card_text, connectors_to, layout_chart, layout_chart_with_sizes, route, AspectRatio, CardStyle,

@@ -2,7 +2,7 @@
 //! teams, lines to hand-placed cards and dotted lines (routed, or stubs), on random trees
 //! with random card sizes, assistants, folds, pins and dotted lines.
 
-mod common;
+use crate::common;
 
 use organigram::layout::{
     connectors_to, layout_chart_with_sizes, AspectRatio, ChartLayout, DottedShape, LayoutOptions,

@@ -1,6 +1,6 @@
 //! The RON format: samples, round trips, and errors that say where and what.
 
-mod common;
+use crate::common;
 
 use organigram::format::{read_chart, write_chart, LoadError};
 use organigram::model::{Edit, NodeId, NodeKind};

@@ -1,6 +1,6 @@
 //! Aesthetic rules of the tidy layout, checked on random trees with random card sizes.
 
-mod common;
+use crate::common;
 
 use std::collections::HashMap;
 

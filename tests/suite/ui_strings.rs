@@ -4,10 +4,8 @@
 
 use std::path::Path;
 
+use crate::source_scan::{literals, sources};
 use organigram::fonts::has_glyph;
-use source_scan::{literals, sources};
-
-mod source_scan;
 
 /// True when one of the fonts egui always installs has `ch`.
 fn in_egui_fonts(ch: char) -> bool {

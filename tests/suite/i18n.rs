@@ -4,11 +4,9 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
+use crate::source_scan::{literals, sources};
 use fluent_templates::fluent_bundle::FluentResource;
 use organigram::i18n::{tr, tr_args, Lang};
-use source_scan::{literals, sources};
-
-mod source_scan;
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
