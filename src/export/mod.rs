@@ -343,6 +343,15 @@ pub fn export_file(
         })?;
         return Ok(());
     }
+    if format == ExportFormat::Svg {
+        // Streamed too: written in pieces as the cards are drawn.
+        let layout = layout_chart(chart, &options.style, &options.layout);
+        let drawing = page::whole(chart, &layout, options)?;
+        write_atomically_with(path, &no_backup, |out| {
+            svg::write(chart, &layout, &drawing, options, out)
+        })?;
+        return Ok(());
+    }
     let bytes = export_bytes(chart, format, options)?;
     write_atomically(path, &bytes, &no_backup)?;
     Ok(())

@@ -3,6 +3,7 @@
 //! from this same SVG.
 
 use std::fmt::Write;
+use std::io;
 
 use rustc_hash::FxHashMap;
 
@@ -101,13 +102,85 @@ pub fn size(drawing: &Drawing, options: &ExportOptions) -> (f32, f32) {
     (width.ceil(), height.ceil())
 }
 
-/// Renders `drawing` of `chart` laid out as `layout`.
+/// Renders `drawing` of `chart` laid out as `layout`, whole (PNG and PDF parse it).
 pub fn render(
     chart: &Chart,
     layout: &ChartLayout,
     drawing: &Drawing,
     options: &ExportOptions,
 ) -> String {
+    let mut out = SvgOut {
+        text: String::with_capacity(512 + drawing.cards.len() * 600),
+        sink: None,
+        failed: None,
+    };
+    draw(&mut out, chart, layout, drawing, options);
+    out.text
+}
+
+/// Writes the SVG of `drawing` to `sink` in pieces of about [`SPILL_BYTES`], so that a
+/// chart of a million cards is never held in memory as one document.
+pub fn write(
+    chart: &Chart,
+    layout: &ChartLayout,
+    drawing: &Drawing,
+    options: &ExportOptions,
+    sink: &mut dyn io::Write,
+) -> io::Result<()> {
+    let mut out = SvgOut {
+        text: String::with_capacity(2 * SPILL_BYTES),
+        sink: Some(sink),
+        failed: None,
+    };
+    draw(&mut out, chart, layout, drawing, options);
+    out.spill_all();
+    match out.failed {
+        Some(error) => Err(error),
+        None => Ok(()),
+    }
+}
+
+/// How much SVG text [`write`] gathers before it hands it to the writer, in bytes.
+pub const SPILL_BYTES: usize = 256 * 1024;
+
+/// SVG text on its way out: kept whole, or spilled to a writer as it grows.
+struct SvgOut<'w> {
+    text: String,
+    sink: Option<&'w mut dyn io::Write>,
+    /// The first write that failed; later text is dropped.
+    failed: Option<io::Error>,
+}
+
+impl SvgOut<'_> {
+    /// Hands the text to the writer once there is [`SPILL_BYTES`] of it.
+    fn spill(&mut self) {
+        if self.text.len() >= SPILL_BYTES {
+            self.spill_all();
+        }
+    }
+
+    /// Hands all the text gathered so far to the writer (if there is one).
+    fn spill_all(&mut self) {
+        let Some(sink) = self.sink.as_mut() else {
+            return;
+        };
+        if self.failed.is_none() {
+            if let Err(error) = sink.write_all(self.text.as_bytes()) {
+                self.failed = Some(error);
+            }
+        }
+        self.text.clear();
+    }
+}
+
+/// The whole SVG document of `drawing`, into `out`.
+fn draw(
+    out: &mut SvgOut<'_>,
+    chart: &Chart,
+    layout: &ChartLayout,
+    drawing: &Drawing,
+    options: &ExportOptions,
+) {
     let palette = &options.palette;
     let frame = Frame::new(drawing, options);
     let (width, height) = size(drawing, options);
@@ -115,31 +188,30 @@ pub fn render(
         MARGIN - drawing.bounds.x,
         MARGIN + frame.header_height - drawing.bounds.y,
     );
-
-    let mut out = String::with_capacity(512 + drawing.cards.len() * 600);
+    let text_out = &mut out.text;
     let _ = writeln!(
-        out,
+        text_out,
         r#"<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" viewBox="0 0 {width} {height}">"#
     );
-    let _ = writeln!(out, r#"<title>{}</title>"#, escape(chart.title()));
+    let _ = writeln!(text_out, r#"<title>{}</title>"#, escape(chart.title()));
     let _ = writeln!(
-        out,
+        text_out,
         r#"<rect width="{width}" height="{height}" fill="{}"/>"#,
         hex(palette.page_background)
     );
-    let _ = writeln!(out, r#"<g font-family="{}">"#, font_stack());
-    header_svg(&mut out, &frame, palette);
-    connectors_svg(&mut out, chart, layout, drawing, options, offset);
-    marked::ghost_lines_svg(&mut out, layout, drawing, options, offset);
-    cards_svg(&mut out, chart, layout, drawing, options, offset);
-    ghosts_svg(&mut out, drawing, options, offset);
+    let _ = writeln!(text_out, r#"<g font-family="{}">"#, font_stack());
+    header_svg(text_out, &frame, palette);
+    connectors_svg(out, chart, layout, drawing, options, offset);
+    marked::ghost_lines_svg(&mut out.text, layout, drawing, options, offset);
+    out.spill();
+    cards_svg(out, chart, layout, drawing, options, offset);
+    ghosts_svg(&mut out.text, drawing, options, offset);
     if let Some(footer) = &frame.footer {
         let y = height - MARGIN + FOOTER_PX * ascent_em() - FOOTER_PX;
         let x = width - MARGIN - text_width(footer, FOOTER_PX);
-        text(&mut out, x, y, FOOTER_PX, palette.caption, footer);
+        text(&mut out.text, x, y, FOOTER_PX, palette.caption, footer);
     }
-    out.push_str("</g>\n</svg>\n");
-    out
+    out.text.push_str("</g>\n</svg>\n");
 }
 
 /// `rect` moved by `offset`.
@@ -200,7 +272,7 @@ fn ghosts_svg(out: &mut String, drawing: &Drawing, options: &ExportOptions, offs
 /// pinned cards and dotted lines as [`Routing`] routes them (a dotted line whose manager
 /// is far away, or not in this drawing, is a stub with a label naming the manager).
 fn connectors_svg(
-    out: &mut String,
+    sink: &mut SvgOut<'_>,
     chart: &Chart,
     layout: &ChartLayout,
     drawing: &Drawing,
@@ -215,15 +287,18 @@ fn connectors_svg(
             .map(|&[x, y]| [x + offset.0, y + offset.1])
             .collect()
     };
-    out.push_str("<g fill=\"none\" stroke-linejoin=\"round\">\n");
+    sink.text
+        .push_str("<g fill=\"none\" stroke-linejoin=\"round\">\n");
     for line in &drawing.connectors {
         if line.kind == LinkKind::Dotted {
             continue;
         }
         if let Some(points) = routing.points(line, layout) {
-            polyline_svg(out, &shift(&points), palette.connector, None);
+            polyline_svg(&mut sink.text, &shift(&points), palette.connector, None);
+            sink.spill();
         }
     }
+    let out = &mut sink.text;
     let mut labels = Vec::new();
     for dotted in routing.dotted() {
         if !drawing.cards.contains(&dotted.to) {
@@ -270,7 +345,7 @@ fn polyline_svg(out: &mut String, points: &[[f32; 2]], colour: Rgb, dash: Option
 
 /// The drawn cards, each in its own or its nearest coloured ancestor's colour.
 fn cards_svg(
-    out: &mut String,
+    out: &mut SvgOut<'_>,
     chart: &Chart,
     layout: &ChartLayout,
     drawing: &Drawing,
@@ -309,7 +384,7 @@ fn cards_svg(
         };
         let rect = shifted(card.rect, offset);
         card_svg(
-            out,
+            &mut out.text,
             rect,
             node.kind,
             options.palette.band(coloured.or(own)),
@@ -318,8 +393,9 @@ fn cards_svg(
             options,
         );
         if let Some(mark) = options.changes.as_deref().and_then(|c| c.mark(card.id)) {
-            marked::mark_svg(out, rect, mark, &options.palette, options.lang);
+            marked::mark_svg(&mut out.text, rect, mark, &options.palette, options.lang);
         }
+        out.spill();
     }
 }
 

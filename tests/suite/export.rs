@@ -210,3 +210,62 @@ fn ten_thousand_positions_export_to_svg_and_one_page_pdf_and_a_huge_png_is_refus
         other => panic!("expected a refusal, got {:?}", other.map(|b| b.len())),
     }
 }
+
+/// A writer that counts the pieces it is handed and fails after `fail_after` of them.
+struct Pieces {
+    bytes: Vec<u8>,
+    writes: usize,
+    fail_after: Option<usize>,
+}
+
+impl std::io::Write for Pieces {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.fail_after.is_some_and(|limit| self.writes >= limit) {
+            return Err(std::io::Error::other("disk full"));
+        }
+        self.writes += 1;
+        self.bytes.extend_from_slice(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+#[test]
+fn a_streamed_svg_is_the_whole_svg_written_in_pieces_and_a_failed_write_is_an_error() {
+    use organigram::export::svg::{render, write, SPILL_BYTES};
+    use organigram::generate::{generate, Shape};
+    let mut charts: Vec<(&str, Chart)> = SAMPLES
+        .iter()
+        .map(|sample| (sample.name, sample.load().expect("sample loads")))
+        .collect();
+    charts.push(("5k", generate(5_000, 7, Shape::Organisation)));
+    for (name, chart) in charts {
+        let options = options_for(&chart);
+        let layout = layout_chart(&chart, &options.style, &options.layout);
+        let drawing = whole(&chart, &layout, &options).expect("drawing");
+        let whole_text = render(&chart, &layout, &drawing, &options);
+        let mut pieces = Pieces {
+            bytes: Vec::new(),
+            writes: 0,
+            fail_after: None,
+        };
+        write(&chart, &layout, &drawing, &options, &mut pieces).expect("written");
+        assert_eq!(pieces.bytes, whole_text.as_bytes(), "{name}");
+        // The mid-size chart's SVG is several pieces long; no piece is much over the
+        // spill size (one card's text at most is added past it).
+        if name == "5k" {
+            assert!(whole_text.len() > 2 * SPILL_BYTES);
+            assert!(pieces.writes >= whole_text.len() / (SPILL_BYTES + 4096));
+        }
+        let mut failing = Pieces {
+            bytes: Vec::new(),
+            writes: 0,
+            fail_after: Some(0),
+        };
+        let error = write(&chart, &layout, &drawing, &options, &mut failing);
+        assert!(error.is_err(), "{name}: a failed write is reported");
+    }
+}
