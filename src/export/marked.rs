@@ -13,6 +13,7 @@ use crate::theme::{hex, mix, Palette, Rgb};
 
 use super::page::Drawing;
 use super::svg::{dash_attribute, shifted, text};
+use super::svg_out::SvgOut;
 use super::ExportOptions;
 
 /// Font size of the legend.
@@ -120,7 +121,7 @@ fn measured(items: Vec<(Swatch, String)>, caption: String, listed: Option<String
 }
 
 /// Draws `legend` with its top-left corner at (`x`, `y`).
-pub(super) fn legend_svg(out: &mut String, legend: &Legend, x: f32, y: f32, palette: &Palette) {
+pub(super) fn legend_svg(out: &mut SvgOut<'_>, legend: &Legend, x: f32, y: f32, palette: &Palette) {
     let baseline = y + (LEGEND_LINE - LEGEND_PX) / 2.0 + LEGEND_PX * ascent_em();
     let mut left = x;
     for (swatch, label) in &legend.items {
@@ -164,7 +165,7 @@ pub(super) fn legend_svg(out: &mut String, legend: &Legend, x: f32, y: f32, pale
 
 /// The outline and tag of a changed card at `rect`, the tag worded in `lang`.
 pub(super) fn mark_svg(
-    out: &mut String,
+    out: &mut SvgOut<'_>,
     rect: RectInChart,
     mark: &Mark,
     palette: &Palette,
@@ -223,12 +224,12 @@ pub fn field_name(field: FieldName, lang: Lang) -> String {
 
 /// A ghost card: the removed node's card, faded, with a dashed outline and a tag.
 pub(super) fn ghost_svg(
-    out: &mut String,
+    out: &mut SvgOut<'_>,
     rect: RectInChart,
     changes: &ChangeMarks,
     ghost: usize,
     options: &ExportOptions,
-    draw_card: impl FnOnce(&mut String, &ExportOptions),
+    draw_card: impl FnOnce(&mut SvgOut<'_>, &ExportOptions),
 ) {
     let Some(ghost) = changes.ghosts.get(ghost) else {
         return;
@@ -256,7 +257,7 @@ pub(super) fn ghost_svg(
 
 /// The dashed lines from each ghost's manager to the ghost.
 pub(super) fn ghost_lines_svg(
-    out: &mut String,
+    out: &mut SvgOut<'_>,
     layout: &ChartLayout,
     drawing: &Drawing,
     options: &ExportOptions,
@@ -289,7 +290,7 @@ pub(super) fn ghost_lines_svg(
     }
 }
 
-fn outline(out: &mut String, rect: RectInChart, colour: Rgb, dash: Option<[f32; 2]>) {
+fn outline(out: &mut SvgOut<'_>, rect: RectInChart, colour: Rgb, dash: Option<[f32; 2]>) {
     let width = CARD_SPEC.change_border;
     let _ = writeln!(
         out,
@@ -305,7 +306,7 @@ fn outline(out: &mut String, rect: RectInChart, colour: Rgb, dash: Option<[f32; 
 }
 
 /// A pill on the card's top-right corner with `label` in white, cut to fit the card.
-fn tag(out: &mut String, rect: RectInChart, label: &str, colour: Rgb) {
+fn tag(out: &mut SvgOut<'_>, rect: RectInChart, label: &str, colour: Rgb) {
     let px = CARD_SPEC.change_tag_px;
     let room = rect.width - 2.0 * CARD_SPEC.change_tag_padding_x;
     let label = fit(label, px, room);

@@ -11,9 +11,11 @@ pub mod json;
 mod marked;
 pub mod page;
 pub mod pdf;
+mod pdf_text;
 pub mod pptx;
 pub mod raster;
 pub mod svg;
+mod svg_out;
 pub mod table;
 
 use std::path::Path;

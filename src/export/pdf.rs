@@ -3,14 +3,16 @@
 
 use std::collections::HashMap;
 
-use pdf_writer::{Content, Finish, Name, Pdf, Rect, Ref, TextStr};
+use pdf_writer::{Chunk, Content, Filter, Finish, Name, Pdf, Rect, Ref, TextStr};
 
 use crate::layout::ChartLayout;
 use crate::model::Chart;
 
 use super::page::plan::{plan, smallest_card_text, READABLE_PT};
 use super::page::{Drawing, HeadingRoom, PagePlan, PlanRules};
+use super::pdf_text::{draw_runs, PdfFont, DEFLATE_LEVEL, FONT_NAME};
 use super::raster::parse;
+use super::svg::Layers;
 use super::{svg, ExportError, ExportOptions};
 
 /// Points per chart unit: chart units are CSS pixels (1/96 in), points are 1/72 in.
@@ -92,57 +94,33 @@ pub fn pdf(
     options: &ExportOptions,
 ) -> Result<Vec<u8>, ExportError> {
     let plan = page_plan(chart, layout, options)?;
-    let paper = paper_points(options);
-    let mut alloc = Ref::new(1);
-    let catalog = alloc.bump();
-    let page_tree = alloc.bump();
-    let info = alloc.bump();
+    let mut doc = Document {
+        alloc: Ref::new(1),
+        writer: Pdf::new(),
+        chunks: Vec::with_capacity(plan.pages.len() + 1),
+        font: PdfFont::bundled()?,
+        font_ref: Ref::new(1),
+        paper: paper_points(options),
+    };
+    let catalog = doc.alloc.bump();
+    let page_tree = doc.alloc.bump();
+    let info = doc.alloc.bump();
+    doc.font_ref = doc.alloc.bump();
     let mut page_ids = Vec::with_capacity(plan.pages.len());
-    let mut writer = Pdf::new();
-    let mut chunks = Vec::with_capacity(plan.pages.len());
-
     for planned in &plan.pages {
-        let svg_text = svg::render(
+        let layers = svg::render_layers(
             planned.chart(chart),
             planned.layout(layout),
             &planned.drawing,
             options,
         );
-        let tree = parse(&svg_text)?;
-        let (chunk, xobject) = svg_xobject(&tree, &mut alloc)?;
-
-        // The drawing at the plan's scale; a natural page is the drawing's size.
-        let (chart_w, chart_h) = (
-            tree.size().width() * planned.scale,
-            tree.size().height() * planned.scale,
-        );
-        let (page_w, page_h) = paper.unwrap_or((chart_w, chart_h));
-        let unit = (page_w.max(page_h) / MAX_PAGE_SIDE).ceil().max(1.0);
-        let (page_w, page_h) = (page_w / unit, page_h / unit);
-        let (draw_w, draw_h) = (chart_w / unit, chart_h / unit);
-        let (left, bottom) = ((page_w - draw_w) / 2.0, (page_h - draw_h) / 2.0);
-
-        let page_id = alloc.bump();
-        let content_id = alloc.bump();
-        page_ids.push(page_id);
-        let name = Name(b"Chart");
-        let mut page = writer.page(page_id);
-        page.media_box(Rect::new(0.0, 0.0, page_w, page_h));
-        if unit > 1.0 {
-            page.user_unit(unit);
-        }
-        page.parent(page_tree);
-        page.contents(content_id);
-        page.resources().x_objects().pair(name, xobject);
-        page.finish();
-        let mut content = Content::new();
-        content.save_state();
-        content.transform([draw_w, 0.0, 0.0, draw_h, left, bottom]);
-        content.x_object(name);
-        content.restore_state();
-        writer.stream(content_id, &content.finish());
-        chunks.push(chunk);
+        page_ids.push(doc.page(&layers, planned.scale, page_tree)?);
     }
+    let mut font_chunk = Chunk::new();
+    doc.font
+        .write(&mut font_chunk, doc.font_ref, &mut doc.alloc)?;
+    doc.chunks.push(font_chunk);
+    let mut writer = doc.writer;
     writer.catalog(catalog).pages(page_tree);
     writer
         .pages(page_tree)
@@ -152,10 +130,97 @@ pub fn pdf(
         .document_info(info)
         .title(TextStr(chart.title()))
         .creator(TextStr("Organigram"));
-    for chunk in &chunks {
+    for chunk in &doc.chunks {
         writer.extend(chunk);
     }
     Ok(writer.finish())
+}
+
+/// A PDF being written: its objects' numbers, pages, drawings and the one font.
+struct Document {
+    alloc: Ref,
+    writer: Pdf,
+    /// The drawings (form XObjects) and the font, written after the pages.
+    chunks: Vec<Chunk>,
+    font: PdfFont,
+    font_ref: Ref,
+    /// The paper's size in points; `None` for pages of the drawing's own size.
+    paper: Option<(f32, f32)>,
+}
+
+impl Document {
+    /// Writes a page of `layers` at `scale` points per unit: the shapes, the text set
+    /// over them, and the change marks over the text. Returns the page's reference.
+    fn page(&mut self, layers: &Layers, scale: f32, page_tree: Ref) -> Result<Ref, ExportError> {
+        let tree = parse(&layers.shapes)?;
+        let (chunk, shapes) = svg_xobject(&tree, &mut self.alloc)?;
+        self.chunks.push(chunk);
+        let above = match &layers.above {
+            Some(above) => {
+                let (chunk, xobject) = svg_xobject(&parse(above)?, &mut self.alloc)?;
+                self.chunks.push(chunk);
+                Some(xobject)
+            }
+            None => None,
+        };
+
+        // The drawing at the plan's scale; a natural page is the drawing's size.
+        let (svg_w, svg_h) = (tree.size().width(), tree.size().height());
+        let (chart_w, chart_h) = (svg_w * scale, svg_h * scale);
+        let (page_w, page_h) = self.paper.unwrap_or((chart_w, chart_h));
+        let unit = (page_w.max(page_h) / MAX_PAGE_SIDE).ceil().max(1.0);
+        let (page_w, page_h) = (page_w / unit, page_h / unit);
+        let (draw_w, draw_h) = (chart_w / unit, chart_h / unit);
+        let (left, bottom) = ((page_w - draw_w) / 2.0, (page_h - draw_h) / 2.0);
+
+        let page_id = self.alloc.bump();
+        let content_id = self.alloc.bump();
+        let mut page = self.writer.page(page_id);
+        page.media_box(Rect::new(0.0, 0.0, page_w, page_h));
+        if unit > 1.0 {
+            page.user_unit(unit);
+        }
+        page.parent(page_tree);
+        page.contents(content_id);
+        let mut resources = page.resources();
+        let mut x_objects = resources.x_objects();
+        x_objects.pair(Name(b"Chart"), shapes);
+        if let Some(above) = above {
+            x_objects.pair(Name(b"Above"), above);
+        }
+        x_objects.finish();
+        resources.fonts().pair(FONT_NAME, self.font_ref);
+        resources.finish();
+        page.finish();
+
+        let mut content = Content::new();
+        let place = [draw_w, 0.0, 0.0, draw_h, left, bottom];
+        content.save_state();
+        content.transform(place);
+        content.x_object(Name(b"Chart"));
+        content.restore_state();
+        // SVG units, y down, onto the page where the drawing lies.
+        let to_page = [
+            draw_w / svg_w,
+            0.0,
+            0.0,
+            -draw_h / svg_h,
+            left,
+            bottom + draw_h,
+        ];
+        draw_runs(&mut content, &mut self.font, &layers.text, to_page);
+        if above.is_some() {
+            content.save_state();
+            content.transform(place);
+            content.x_object(Name(b"Above"));
+            content.restore_state();
+        }
+        let packed = miniz_oxide::deflate::compress_to_vec_zlib(&content.finish(), DEFLATE_LEVEL);
+        self.writer
+            .stream(content_id, &packed)
+            .filter(Filter::FlateDecode);
+        Ok(page_id)
+    }
 }
 
 /// `tree` as a PDF form XObject, its objects numbered from `alloc`: the chunk to write,

@@ -16,6 +16,8 @@ use crate::theme::{hex, Rgb};
 
 use super::marked::{self, Legend};
 use super::page::Drawing;
+use super::svg_out::SvgOut;
+pub use super::svg_out::{TextRun, SPILL_BYTES};
 use super::ExportOptions;
 
 /// Space around the chart, in chart units.
@@ -102,20 +104,16 @@ pub fn size(drawing: &Drawing, options: &ExportOptions) -> (f32, f32) {
     (width.ceil(), height.ceil())
 }
 
-/// Renders `drawing` of `chart` laid out as `layout`, whole (PNG and PDF parse it).
+/// Renders `drawing` of `chart` laid out as `layout`, whole (PNG parses it).
 pub fn render(
     chart: &Chart,
     layout: &ChartLayout,
     drawing: &Drawing,
     options: &ExportOptions,
 ) -> String {
-    let mut out = SvgOut {
-        text: String::with_capacity(512 + drawing.cards.len() * 600),
-        sink: None,
-        failed: None,
-    };
+    let mut out = SvgOut::whole(512 + drawing.cards.len() * 600);
     draw(&mut out, chart, layout, drawing, options);
-    out.text
+    out.into_parts().0
 }
 
 /// Writes the SVG of `drawing` to `sink` in pieces of about [`SPILL_BYTES`], so that a
@@ -127,60 +125,49 @@ pub fn write(
     options: &ExportOptions,
     sink: &mut dyn io::Write,
 ) -> io::Result<()> {
-    let mut out = SvgOut {
-        text: String::with_capacity(2 * SPILL_BYTES),
-        sink: Some(sink),
-        failed: None,
-    };
+    let mut out = SvgOut::streaming(sink);
     draw(&mut out, chart, layout, drawing, options);
-    out.spill_all();
-    match out.failed {
-        Some(error) => Err(error),
-        None => Ok(()),
+    out.finish()
+}
+
+/// The drawing as the PDF sets it: the shapes as SVG, the text apart (drawn over the
+/// shapes), and what lies over the text (change marks, ghost cards) as SVG of its own,
+/// `None` when there is none. Laid over each other they are [`render`]'s picture.
+pub struct Layers {
+    /// Everything but text: a whole SVG document.
+    pub shapes: String,
+    /// Every line of text, in drawing order.
+    pub text: Vec<TextRun>,
+    /// Change marks and ghost cards, with their own text: a whole SVG document.
+    pub above: Option<String>,
+}
+
+/// Renders `drawing` as [`Layers`].
+pub fn render_layers(
+    chart: &Chart,
+    layout: &ChartLayout,
+    drawing: &Drawing,
+    options: &ExportOptions,
+) -> Layers {
+    let mut out = SvgOut::text_apart(512 + drawing.cards.len() * 300);
+    let above_drawn = draw(&mut out, chart, layout, drawing, options) == Some(true);
+    let (shapes, text, above) = out.into_parts();
+    Layers {
+        shapes,
+        text,
+        above: above.filter(|_| above_drawn),
     }
 }
 
-/// How much SVG text [`write`] gathers before it hands it to the writer, in bytes.
-pub const SPILL_BYTES: usize = 256 * 1024;
-
-/// SVG text on its way out: kept whole, or spilled to a writer as it grows.
-struct SvgOut<'w> {
-    text: String,
-    sink: Option<&'w mut dyn io::Write>,
-    /// The first write that failed; later text is dropped.
-    failed: Option<io::Error>,
-}
-
-impl SvgOut<'_> {
-    /// Hands the text to the writer once there is [`SPILL_BYTES`] of it.
-    fn spill(&mut self) {
-        if self.text.len() >= SPILL_BYTES {
-            self.spill_all();
-        }
-    }
-
-    /// Hands all the text gathered so far to the writer (if there is one).
-    fn spill_all(&mut self) {
-        let Some(sink) = self.sink.as_mut() else {
-            return;
-        };
-        if self.failed.is_none() {
-            if let Err(error) = sink.write_all(self.text.as_bytes()) {
-                self.failed = Some(error);
-            }
-        }
-        self.text.clear();
-    }
-}
-
-/// The whole SVG document of `drawing`, into `out`.
+/// The whole SVG document of `drawing`, into `out`; whether anything was drawn in the
+/// document of what lies above (if `out` keeps one).
 fn draw(
     out: &mut SvgOut<'_>,
     chart: &Chart,
     layout: &ChartLayout,
     drawing: &Drawing,
     options: &ExportOptions,
-) {
+) -> Option<bool> {
     let palette = &options.palette;
     let frame = Frame::new(drawing, options);
     let (width, height) = size(drawing, options);
@@ -188,30 +175,52 @@ fn draw(
         MARGIN - drawing.bounds.x,
         MARGIN + frame.header_height - drawing.bounds.y,
     );
-    let text_out = &mut out.text;
-    let _ = writeln!(
-        text_out,
-        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" viewBox="0 0 {width} {height}">"#
-    );
-    let _ = writeln!(text_out, r#"<title>{}</title>"#, escape(chart.title()));
-    let _ = writeln!(
-        text_out,
-        r#"<rect width="{width}" height="{height}" fill="{}"/>"#,
-        hex(palette.page_background)
-    );
-    let _ = writeln!(text_out, r#"<g font-family="{}">"#, font_stack());
-    header_svg(text_out, &frame, palette);
+    open_document(out, chart, (width, height), Some(palette.page_background));
+    let empty_above = out.above_apart().map(|above| {
+        open_document(above, chart, (width, height), None);
+        above.len_bytes()
+    });
+    header_svg(out, &frame, palette);
     connectors_svg(out, chart, layout, drawing, options, offset);
-    marked::ghost_lines_svg(&mut out.text, layout, drawing, options, offset);
+    marked::ghost_lines_svg(out, layout, drawing, options, offset);
     out.spill();
     cards_svg(out, chart, layout, drawing, options, offset);
-    ghosts_svg(&mut out.text, drawing, options, offset);
+    ghosts_svg(out.above(), drawing, options, offset);
     if let Some(footer) = &frame.footer {
         let y = height - MARGIN + FOOTER_PX * ascent_em() - FOOTER_PX;
         let x = width - MARGIN - text_width(footer, FOOTER_PX);
-        text(&mut out.text, x, y, FOOTER_PX, palette.caption, footer);
+        text(out, x, y, FOOTER_PX, palette.caption, footer);
     }
-    out.text.push_str("</g>\n</svg>\n");
+    out.push_str(CLOSE_DOCUMENT);
+    let above = out.above_apart()?;
+    let drawn = Some(above.len_bytes()) != empty_above;
+    above.push_str(CLOSE_DOCUMENT);
+    Some(drawn)
+}
+
+const CLOSE_DOCUMENT: &str = "</g>\n</svg>\n";
+
+/// The document's opening: its size, title and background (if any), and the font group
+/// that [`CLOSE_DOCUMENT`] closes.
+fn open_document(
+    out: &mut SvgOut<'_>,
+    chart: &Chart,
+    (width, height): (f32, f32),
+    background: Option<Rgb>,
+) {
+    let _ = writeln!(
+        out,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" viewBox="0 0 {width} {height}">"#
+    );
+    let _ = writeln!(out, r#"<title>{}</title>"#, escape(chart.title()));
+    if let Some(background) = background {
+        let _ = writeln!(
+            out,
+            r#"<rect width="{width}" height="{height}" fill="{}"/>"#,
+            hex(background)
+        );
+    }
+    let _ = writeln!(out, r#"<g font-family="{}">"#, font_stack());
 }
 
 /// `rect` moved by `offset`.
@@ -224,7 +233,7 @@ pub(super) fn shifted(rect: RectInChart, offset: (f32, f32)) -> RectInChart {
 }
 
 /// The title and subtitle above the chart.
-fn header_svg(out: &mut String, frame: &Frame, palette: &crate::theme::Palette) {
+fn header_svg(out: &mut SvgOut<'_>, frame: &Frame, palette: &crate::theme::Palette) {
     let mut baseline = MARGIN;
     if let Some(title) = &frame.title {
         baseline += TITLE_PX * ascent_em();
@@ -251,7 +260,12 @@ fn header_svg(out: &mut String, frame: &Frame, palette: &crate::theme::Palette) 
 }
 
 /// A comparison's ghost cards.
-fn ghosts_svg(out: &mut String, drawing: &Drawing, options: &ExportOptions, offset: (f32, f32)) {
+fn ghosts_svg(
+    out: &mut SvgOut<'_>,
+    drawing: &Drawing,
+    options: &ExportOptions,
+    offset: (f32, f32),
+) {
     let Some(changes) = options.changes.as_deref() else {
         return;
     };
@@ -287,18 +301,17 @@ fn connectors_svg(
             .map(|&[x, y]| [x + offset.0, y + offset.1])
             .collect()
     };
-    sink.text
-        .push_str("<g fill=\"none\" stroke-linejoin=\"round\">\n");
+    sink.push_str("<g fill=\"none\" stroke-linejoin=\"round\">\n");
     for line in &drawing.connectors {
         if line.kind == LinkKind::Dotted {
             continue;
         }
         if let Some(points) = routing.points(line, layout) {
-            polyline_svg(&mut sink.text, &shift(&points), palette.connector, None);
+            polyline_svg(sink, &shift(&points), palette.connector, None);
             sink.spill();
         }
     }
-    let out = &mut sink.text;
+    let out = sink;
     let mut labels = Vec::new();
     for dotted in routing.dotted() {
         if !drawing.cards.contains(&dotted.to) {
@@ -328,7 +341,7 @@ fn connectors_svg(
 }
 
 /// One line through `points`, dashed by `dash` (on, off) if given.
-fn polyline_svg(out: &mut String, points: &[[f32; 2]], colour: Rgb, dash: Option<[f32; 2]>) {
+fn polyline_svg(out: &mut SvgOut<'_>, points: &[[f32; 2]], colour: Rgb, dash: Option<[f32; 2]>) {
     let mut list = String::new();
     for [x, y] in points {
         let _ = write!(list, "{x:.1},{y:.1} ");
@@ -384,7 +397,7 @@ fn cards_svg(
         };
         let rect = shifted(card.rect, offset);
         card_svg(
-            &mut out.text,
+            out,
             rect,
             node.kind,
             options.palette.band(coloured.or(own)),
@@ -393,7 +406,7 @@ fn cards_svg(
             options,
         );
         if let Some(mark) = options.changes.as_deref().and_then(|c| c.mark(card.id)) {
-            marked::mark_svg(&mut out.text, rect, mark, &options.palette, options.lang);
+            marked::mark_svg(out.above(), rect, mark, &options.palette, options.lang);
         }
         out.spill();
     }
@@ -407,7 +420,7 @@ pub(super) fn dash_attribute(dash: Option<[f32; 2]>) -> String {
 }
 
 fn card_svg(
-    out: &mut String,
+    out: &mut SvgOut<'_>,
     rect: RectInChart,
     kind: NodeKind,
     colour: Rgb,
@@ -493,7 +506,7 @@ fn card_svg(
 
 /// One line of a card's text at the card's top-left corner (`x`, `y`).
 fn card_line_svg(
-    out: &mut String,
+    out: &mut SvgOut<'_>,
     x: f32,
     y: f32,
     line: &crate::layout::CardLine,
@@ -527,12 +540,25 @@ fn card_line_svg(
 }
 
 /// A line of text with its baseline's left end at (`x`, `y`).
-pub(super) fn text(out: &mut String, x: f32, y: f32, size: f32, colour: Rgb, content: &str) {
+pub(super) fn text(out: &mut SvgOut<'_>, x: f32, y: f32, size: f32, colour: Rgb, content: &str) {
+    let run = TextRun {
+        x,
+        y,
+        size,
+        colour,
+        text: content.to_owned(),
+    };
+    let Some(run) = out.gather(run) else {
+        return;
+    };
     let _ = writeln!(
         out,
-        r#"<text x="{x:.2}" y="{y:.2}" font-size="{size}" fill="{}">{}</text>"#,
-        hex(colour),
-        escape(content)
+        r#"<text x="{:.2}" y="{:.2}" font-size="{}" fill="{}">{}</text>"#,
+        run.x,
+        run.y,
+        run.size,
+        hex(run.colour),
+        escape(&run.text)
     );
 }
 

@@ -289,6 +289,70 @@ fn marks_put_removed_posts_under_their_old_manager_or_in_the_list() {
     assert_eq!(marks.count(ChangeKind::Removed), 1 + marks.listed.len());
 }
 
+/// The PDF's layers (shapes, text set apart, marks above) hold exactly the SVG's text:
+/// nothing is lost or drawn twice, and the change marks lie above the cards' text.
+#[test]
+fn the_pdf_layers_split_the_svg_text_with_marks_above() {
+    use organigram::export::page::whole;
+    use organigram::export::svg::{render, render_layers};
+    use organigram::export::ExportOptions;
+    use organigram::layout::layout_chart;
+    use std::sync::Arc;
+    let old = seed();
+    let mut new = old.clone();
+    let lead = find(&new, "销售主管", Some("销售部"));
+    let manager = new.parent(lead).expect("manager");
+    new.apply(Edit::RemoveNode {
+        id: lead,
+        keep_reports: false,
+    })
+    .expect("remove");
+    add(&mut new, manager, NodeKind::Position, "大客户经理");
+    let found = charts_diff(&old, &new);
+    let marks = ChangeMarks::of(
+        &found,
+        Charts {
+            old: &old,
+            new: &new,
+        },
+        "as-is.ron",
+    );
+    let plain = ExportOptions::default();
+    let marked = ExportOptions {
+        changes: Some(Arc::new(marks)),
+        ..ExportOptions::default()
+    };
+    for (options, has_marks) in [(plain, false), (marked, true)] {
+        let layout = layout_chart(&new, &options.style, &options.layout);
+        let drawing = whole(&new, &layout, &options).expect("drawing");
+        let svg = render(&new, &layout, &drawing, &options);
+        let layers = render_layers(&new, &layout, &drawing, &options);
+        assert!(!layers.shapes.contains("<text"));
+        let above_texts = layers
+            .above
+            .as_deref()
+            .map_or(0, |a| a.matches("<text").count());
+        assert_eq!(
+            svg.matches("<text").count(),
+            layers.text.len() + above_texts
+        );
+        for run in &layers.text {
+            let shown = organigram::export::svg::escape(&run.text);
+            assert!(svg.contains(&format!(">{shown}</text>")), "{}", run.text);
+        }
+        assert_eq!(layers.above.is_some(), has_marks);
+        if let Some(above) = &layers.above {
+            // The new post's tag, and the removed post's ghost card with its title.
+            assert!(above.contains(">new</text>"), "{above}");
+            assert!(above.contains(">销售主管</text>"));
+            assert!(
+                above.contains(r#"stroke-dasharray="4 3""#),
+                "the ghost's outline"
+            );
+        }
+    }
+}
+
 /// The chart an HR file makes.
 fn from_roster(text: &str) -> (Chart, Carries) {
     let table =
