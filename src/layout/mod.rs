@@ -185,6 +185,7 @@ impl ChartLayout {
 
     fn reindex(&mut self) {
         self.index.clear();
+        self.index.expect(self.cards.len());
         for (at, card) in self.cards.iter().enumerate() {
             self.index.insert(card.id, at as u32);
         }

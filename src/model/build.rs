@@ -484,6 +484,7 @@ impl Builder {
             ..
         } = self;
         let mut chart = Chart::new(title, organisation);
+        chart.slots.expect(order.len());
         let mut slots: Vec<Option<NodeRecord>> = records.into_iter().map(Some).collect();
         for id in &order {
             let Some(record) = by_id.get(*id).and_then(|&at| slots[at].take()) else {

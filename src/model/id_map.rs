@@ -2,6 +2,10 @@
 //! charts Organigram makes) and falls back to a hash map for ids far beyond the count
 //! (as in hand-written files or HR exports that use employee numbers).
 //!
+//! The vector starts at the first id put in, so a map of one subtree (a PDF page's cut of
+//! the chart) is as long as the subtree, not as long as the chart's largest id: with one
+//! such map per page, the other way cost gigabytes for a 10,000-position chart.
+//!
 //! Lookups on the dense part are an index, not a hash: the layout walks every node, and
 //! this is what keeps a million-node layout within its time budget.
 
@@ -12,29 +16,52 @@ use super::node::NodeId;
 /// A map from node ids to `T`.
 #[derive(Clone, Debug)]
 pub struct IdMap<T> {
+    /// The entries for ids from `base` on.
     dense: Vec<Option<T>>,
+    /// The id of `dense[0]`: the first id put in an empty map.
+    base: u32,
     sparse: FxHashMap<NodeId, T>,
     len: usize,
+    /// How many entries the map is expected to hold: the dense part may grow to a few
+    /// times this.
+    expected: usize,
 }
+
+/// The fewest ids the dense part may always cover.
+const DENSE_FLOOR: usize = 1024;
 
 impl<T> Default for IdMap<T> {
     fn default() -> IdMap<T> {
         IdMap {
             dense: Vec::new(),
+            base: 0,
             sparse: FxHashMap::default(),
             len: 0,
+            expected: 0,
         }
     }
 }
 
 impl<T> IdMap<T> {
-    /// An empty map with room for ids below `capacity`.
+    /// An empty map expected to hold `capacity` entries, with room for as many.
     pub fn with_capacity(capacity: usize) -> IdMap<T> {
         IdMap {
             dense: Vec::with_capacity(capacity),
-            sparse: FxHashMap::default(),
-            len: 0,
+            expected: capacity,
+            ..IdMap::default()
         }
+    }
+
+    /// Tells the map it will hold about `count` entries, so ids up to a few times that
+    /// past the first stay in the dense part.
+    pub fn expect(&mut self, count: usize) {
+        self.expected = count;
+    }
+
+    /// Where `id` is in the dense part, if it can be there.
+    #[inline]
+    fn slot(&self, id: NodeId) -> Option<usize> {
+        id.0.checked_sub(self.base).map(|at| at as usize)
     }
 
     /// How many entries.
@@ -50,7 +77,7 @@ impl<T> IdMap<T> {
     /// The entry for `id`.
     #[inline]
     pub fn get(&self, id: NodeId) -> Option<&T> {
-        if let Some(Some(value)) = self.dense.get(id.0 as usize) {
+        if let Some(Some(value)) = self.slot(id).and_then(|at| self.dense.get(at)) {
             return Some(value);
         }
         if self.sparse.is_empty() {
@@ -63,9 +90,10 @@ impl<T> IdMap<T> {
     /// The entry for `id`, to change.
     #[inline]
     pub fn get_mut(&mut self, id: NodeId) -> Option<&mut T> {
-        let at = id.0 as usize;
-        if self.dense.get(at).is_some_and(Option::is_some) {
-            return self.dense[at].as_mut();
+        if let Some(at) = self.slot(id) {
+            if self.dense.get(at).is_some_and(Option::is_some) {
+                return self.dense[at].as_mut();
+            }
         }
         self.sparse.get_mut(&id)
     }
@@ -77,7 +105,12 @@ impl<T> IdMap<T> {
 
     /// Sets the entry for `id`, returning the old one.
     pub fn insert(&mut self, id: NodeId, value: T) -> Option<T> {
-        let at = id.0 as usize;
+        if self.dense.is_empty() && self.sparse.is_empty() {
+            self.base = id.0;
+        }
+        let Some(at) = self.slot(id) else {
+            return self.insert_sparse(id, value);
+        };
         let old = if self.sparse.contains_key(&id) {
             self.sparse.insert(id, value)
         } else if at < self.dense.len() {
@@ -95,10 +128,22 @@ impl<T> IdMap<T> {
         old
     }
 
+    /// Sets the entry for `id` in the hash map (an id below the dense part's first).
+    fn insert_sparse(&mut self, id: NodeId, value: T) -> Option<T> {
+        let old = self.sparse.insert(id, value);
+        if old.is_none() {
+            self.len += 1;
+        }
+        old
+    }
+
     /// Removes the entry for `id`.
     pub fn remove(&mut self, id: NodeId) -> Option<T> {
-        let at = id.0 as usize;
-        let old = match self.dense.get_mut(at).and_then(Option::take) {
+        let in_dense = self
+            .slot(id)
+            .and_then(|at| self.dense.get_mut(at))
+            .and_then(Option::take);
+        let old = match in_dense {
             Some(value) => Some(value),
             None => self.sparse.remove(&id),
         };
@@ -108,9 +153,10 @@ impl<T> IdMap<T> {
         old
     }
 
-    /// Removes every entry, keeping the storage.
+    /// Removes every entry, keeping the storage (the next id put in becomes the dense
+    /// part's first).
     pub fn clear(&mut self) {
-        self.dense.iter_mut().for_each(|slot| *slot = None);
+        self.dense.clear();
         self.sparse.clear();
         self.len = 0;
     }
@@ -120,7 +166,10 @@ impl<T> IdMap<T> {
         self.dense
             .iter()
             .enumerate()
-            .filter_map(|(at, slot)| slot.as_ref().map(|value| (NodeId(at as u32), value)))
+            .filter_map(|(at, slot)| {
+                slot.as_ref()
+                    .map(|value| (NodeId(self.base + at as u32), value))
+            })
             .chain(self.sparse.iter().map(|(&id, value)| (id, value)))
     }
 
@@ -129,9 +178,83 @@ impl<T> IdMap<T> {
         self.iter().map(|(id, _)| id)
     }
 
-    /// The largest id the dense part may grow to: a few times the entry count, so a
-    /// handful of huge ids cannot make it allocate gigabytes.
+    /// How far past its first id the dense part may grow: a few times the entry count
+    /// (or the count expected), so a handful of huge ids cannot make it allocate
+    /// gigabytes.
     fn dense_limit(&self) -> usize {
-        (4 * (self.len + 1)).max(1 << 16)
+        (4 * (self.len.max(self.expected) + 1)).max(DENSE_FLOOR)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::HashMap;
+
+    use proptest::prelude::*;
+
+    use super::*;
+
+    #[derive(Clone, Debug)]
+    enum Op {
+        Insert(u32, u8),
+        Remove(u32),
+        Clear,
+    }
+
+    fn op() -> impl Strategy<Value = Op> {
+        // Ids near one another, far apart, and below the first one put in.
+        let id = prop_oneof![0u32..64, 1_000u32..1_100, 100_000u32..100_010, any::<u32>()];
+        prop_oneof![
+            8 => (id.clone(), any::<u8>()).prop_map(|(id, v)| Op::Insert(id, v)),
+            3 => id.prop_map(Op::Remove),
+            1 => Just(Op::Clear),
+        ]
+    }
+
+    proptest! {
+        /// The map behaves as a hash map, whatever ids come in whatever order.
+        #[test]
+        fn it_is_a_map(ops in proptest::collection::vec(op(), 0..200)) {
+            let mut map = IdMap::default();
+            let mut model: HashMap<u32, u8> = HashMap::new();
+            for op in ops {
+                match op {
+                    Op::Insert(id, v) => {
+                        prop_assert_eq!(map.insert(NodeId(id), v), model.insert(id, v));
+                    }
+                    Op::Remove(id) => {
+                        prop_assert_eq!(map.remove(NodeId(id)), model.remove(&id));
+                    }
+                    Op::Clear => {
+                        map.clear();
+                        model.clear();
+                    }
+                }
+                prop_assert_eq!(map.len(), model.len());
+            }
+            for (&id, value) in &model {
+                prop_assert_eq!(map.get(NodeId(id)), Some(value));
+            }
+            let mut listed: Vec<(u32, u8)> = map.iter().map(|(id, &v)| (id.0, v)).collect();
+            let mut expected: Vec<(u32, u8)> = model.into_iter().collect();
+            listed.sort_unstable();
+            expected.sort_unstable();
+            prop_assert_eq!(listed, expected);
+        }
+    }
+
+    #[test]
+    fn a_subtree_with_high_ids_keeps_a_short_dense_part() {
+        let mut map = IdMap::with_capacity(100);
+        for id in 90_000..90_100 {
+            map.insert(NodeId(id), id);
+        }
+        assert_eq!(map.dense.len(), 100);
+        assert!(map.sparse.is_empty());
+        assert_eq!(map.get(NodeId(90_050)), Some(&90_050));
+        // An id below the first goes to the hash map, and is found there.
+        map.insert(NodeId(5), 5);
+        assert_eq!(map.get(NodeId(5)), Some(&5));
+        assert_eq!(map.len(), 101);
     }
 }
