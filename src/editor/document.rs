@@ -6,6 +6,7 @@
 //! opened chart never shares a revision with the one before it, and nothing derived from
 //! an earlier chart can be shown for a later one. Queries take `&self`.
 
+use std::cell::RefCell;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
@@ -13,7 +14,10 @@ use std::sync::Arc;
 use rustc_hash::FxHashMap;
 
 use super::message::Label;
-use crate::layout::{card_text, CardStyle, CardText, ChartLayout, LayoutOptions, Layouter};
+use crate::layout::{
+    card_size_with, card_text, CardStyle, CardText, ChartLayout, LayoutOptions, Layouter,
+    TitleLines,
+};
 use crate::model::{
     Chart, ChartStats, Edit, EditError, History, IdMap, NameFacts, NodeId, Scope, StatsFacts, Tally,
 };
@@ -108,7 +112,9 @@ struct Derived {
     /// A revision of its own, new at every rebuild: views that copy derived data (the
     /// canvas's scene) compare it, since a new look changes the layout but not the chart.
     revision: u64,
-    cards: IdMap<Arc<CardText>>,
+    /// Cards' lines, made when a view first asks for one: only the cards in view are
+    /// drawn, and making every card's lines took a third of opening a million posts.
+    cards: RefCell<IdMap<Arc<CardText>>>,
     /// The cards' `[width, height]`, in one dense array for the layout's walk.
     sizes: IdMap<[f32; 2]>,
     layouter: Layouter,
@@ -296,13 +302,14 @@ impl Document {
         self.revision = next_revision();
         match touched {
             Some(ids) => {
+                let cards = self.derived.cards.get_mut();
                 for id in ids {
-                    self.derived.cards.remove(id);
+                    cards.remove(id);
                     self.derived.sizes.remove(id);
                 }
             }
             None => {
-                self.derived.cards.clear();
+                self.derived.cards.get_mut().clear();
                 self.derived.sizes.clear();
             }
         }
@@ -324,11 +331,12 @@ impl Document {
             .as_ref()
             .is_some_and(|(_, built)| built.style != look.style)
         {
-            derived.cards.clear();
+            derived.cards.get_mut().clear();
             derived.sizes.clear();
         }
         let (chart, style) = (&self.chart, &look.style);
-        let (cards, sizes) = (&mut derived.cards, &mut derived.sizes);
+        let sizes = &mut derived.sizes;
+        let mut titles = TitleLines::default();
         derived.layouter.layout_into(
             chart,
             &look.layout,
@@ -337,9 +345,7 @@ impl Document {
                     return size;
                 }
                 chart.node(id).map_or([0.0, 0.0], |node| {
-                    let card = Arc::new(card_text(node, style));
-                    let size = [card.width, card.height];
-                    cards.insert(id, card);
+                    let size = card_size_with(node, style, &mut titles);
                     sizes.insert(id, size);
                     size
                 })
@@ -370,9 +376,19 @@ impl Document {
         &self.derived.layout
     }
 
-    /// The card of `id`, if it is visible.
-    pub fn card(&self, id: NodeId) -> Option<&Arc<CardText>> {
-        self.derived.cards.get(id)
+    /// The lines of `id`'s card in the look last built, made on first asking; `None`
+    /// before the first build or for a node not in the chart.
+    pub fn card(&self, id: NodeId) -> Option<Arc<CardText>> {
+        if let Some(card) = self.derived.cards.borrow().get(id) {
+            return Some(Arc::clone(card));
+        }
+        let (_, look) = self.derived.built_for.as_ref()?;
+        let card = Arc::new(card_text(self.chart.node(id)?, &look.style));
+        self.derived
+            .cards
+            .borrow_mut()
+            .insert(id, Arc::clone(&card));
+        Some(card)
     }
 
     /// Headline figures.

@@ -201,7 +201,7 @@ impl Canvas {
 
     pub(super) fn draw_drag_ghost(&self, ui: &egui::Ui, editor: &Editor) {
         let Some(drag) = self.drag else { return };
-        let Some(text) = editor.document().card(drag.id).cloned() else {
+        let Some(text) = editor.document().card(drag.id) else {
             return;
         };
         let viewport = editor.viewport();

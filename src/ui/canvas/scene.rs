@@ -149,7 +149,7 @@ impl Scene {
             if !wanted.contains(&card.id) {
                 continue;
             }
-            let Some(text) = doc.card(card.id).cloned() else {
+            let Some(text) = doc.card(card.id) else {
                 continue;
             };
             let look = look_of(doc, card.id, card.placement, marks);
@@ -219,7 +219,7 @@ impl Scene {
             if depth.get(&card.id).is_none_or(|&d| d > cut) {
                 continue;
             }
-            let Some(text) = doc.card(card.id).cloned() else {
+            let Some(text) = doc.card(card.id) else {
                 continue;
             };
             let look = look_of(doc, card.id, card.placement, marks);
