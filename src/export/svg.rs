@@ -541,24 +541,21 @@ fn card_line_svg(
 
 /// A line of text with its baseline's left end at (`x`, `y`).
 pub(super) fn text(out: &mut SvgOut<'_>, x: f32, y: f32, size: f32, colour: Rgb, content: &str) {
-    let run = TextRun {
-        x,
-        y,
-        size,
-        colour,
-        text: content.to_owned(),
-    };
-    let Some(run) = out.gather(run) else {
+    if out.gathers_text() {
+        out.gather(TextRun {
+            x,
+            y,
+            size,
+            colour,
+            text: content.to_owned(),
+        });
         return;
-    };
+    }
     let _ = writeln!(
         out,
-        r#"<text x="{:.2}" y="{:.2}" font-size="{}" fill="{}">{}</text>"#,
-        run.x,
-        run.y,
-        run.size,
-        hex(run.colour),
-        escape(&run.text)
+        r#"<text x="{x:.2}" y="{y:.2}" font-size="{size}" fill="{}">{}</text>"#,
+        hex(colour),
+        escape(content)
     );
 }
 

@@ -74,14 +74,15 @@ impl<'w> SvgOut<'w> {
         self.text.push_str(text);
     }
 
-    /// Keeps `run` apart if text is gathered apart; otherwise gives it back.
-    pub(crate) fn gather(&mut self, run: TextRun) -> Option<TextRun> {
-        match self.runs.as_mut() {
-            Some(runs) => {
-                runs.push(run);
-                None
-            }
-            None => Some(run),
+    /// True when text is gathered apart rather than written as `<text>`.
+    pub(crate) fn gathers_text(&self) -> bool {
+        self.runs.is_some()
+    }
+
+    /// Keeps `run` apart (when [`SvgOut::gathers_text`]; otherwise it is dropped).
+    pub(crate) fn gather(&mut self, run: TextRun) {
+        if let Some(runs) = self.runs.as_mut() {
+            runs.push(run);
         }
     }
 

@@ -258,12 +258,11 @@ fn the_json_has_exactly_the_documented_shape() {
     assert_eq!(change["new"], 2);
 }
 
-#[test]
-fn marks_put_removed_posts_under_their_old_manager_or_in_the_list() {
+/// The seed with 销售主管 (销售部) removed with its two engineers and 大客户经理 added
+/// under their manager: the new chart, the manager, the added post and the marks.
+fn lead_removed_and_post_added() -> (Chart, NodeId, NodeId, ChangeMarks) {
     let old = seed();
     let mut new = old.clone();
-    // 销售主管 (销售部) goes with its two engineers: the manager as a ghost, the engineers
-    // listed (their manager is gone too).
     let lead = find(&new, "销售主管", Some("销售部"));
     let manager = new.parent(lead).expect("manager");
     new.apply(Edit::RemoveNode {
@@ -281,6 +280,13 @@ fn marks_put_removed_posts_under_their_old_manager_or_in_the_list() {
         },
         "as-is.ron",
     );
+    (new, manager, added, marks)
+}
+
+#[test]
+fn marks_put_removed_posts_under_their_old_manager_or_in_the_list() {
+    // The manager as a ghost, the engineers listed (their manager is gone too).
+    let (_, manager, added, marks) = lead_removed_and_post_added();
     assert_eq!(marks.ghosts.len(), 1);
     assert_eq!(marks.ghosts[0].anchor, manager);
     assert_eq!(marks.ghosts[0].below, marks.listed.len());
@@ -298,25 +304,7 @@ fn the_pdf_layers_split_the_svg_text_with_marks_above() {
     use organigram::export::ExportOptions;
     use organigram::layout::layout_chart;
     use std::sync::Arc;
-    let old = seed();
-    let mut new = old.clone();
-    let lead = find(&new, "销售主管", Some("销售部"));
-    let manager = new.parent(lead).expect("manager");
-    new.apply(Edit::RemoveNode {
-        id: lead,
-        keep_reports: false,
-    })
-    .expect("remove");
-    add(&mut new, manager, NodeKind::Position, "大客户经理");
-    let found = charts_diff(&old, &new);
-    let marks = ChangeMarks::of(
-        &found,
-        Charts {
-            old: &old,
-            new: &new,
-        },
-        "as-is.ron",
-    );
+    let (new, _, _, marks) = lead_removed_and_post_added();
     let plain = ExportOptions::default();
     let marked = ExportOptions {
         changes: Some(Arc::new(marks)),
