@@ -12,7 +12,7 @@ pub use plan::{
 use rustc_hash::FxHashSet;
 
 use crate::compare::GhostPlace;
-use crate::layout::{connectors_to, ChartLayout, Connector, RectInChart};
+use crate::layout::{connectors_to, ChartLayout, Connector, DottedRequest, RectInChart};
 use crate::model::{Chart, NodeId, NodeKind};
 
 use super::{ExportError, ExportOptions, Scope};
@@ -75,6 +75,10 @@ pub struct Drawing {
     pub heading: Option<String>,
     /// A comparison's ghost cards hanging from this drawing's cards.
     pub ghosts: Vec<GhostPlace>,
+    /// The dotted lines to draw, when the drawing's chart is a page cut from a bigger
+    /// one: taken from the whole chart, so a line from a manager on another page is a
+    /// stub naming them. `None`: the drawing's chart's own dotted lines.
+    pub dotted: Option<Vec<DottedRequest>>,
 }
 
 /// Where a comparison's ghost cards go in `layout` (none without a comparison).
@@ -177,5 +181,6 @@ fn drawing(
         bounds,
         heading,
         ghosts,
+        dotted: None,
     }
 }

@@ -1,5 +1,7 @@
-//! SVG to PDF with svg2pdf: each page's SVG becomes a form XObject placed on a page of
-//! natural size or fitted to paper. Text stays text (selectable and searchable).
+//! The chart as PDF: each page's drawing in layers ([`svg::render_layers`]). The shapes'
+//! SVG becomes a form XObject (svg2pdf) placed on a page of natural size or fitted to
+//! paper; the text is set over it in the bundled font ([`super::pdf_text`]), so it stays
+//! text (selectable and searchable); change marks are a second XObject above the text.
 
 use std::collections::HashMap;
 

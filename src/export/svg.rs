@@ -1,6 +1,6 @@
 //! The chart as SVG: cards as rectangles with `<text>` (so the text stays editable in
-//! PowerPoint, Keynote and Inkscape), connectors as polylines. PNG and PDF are rendered
-//! from this same SVG.
+//! PowerPoint, Keynote and Inkscape), connectors as polylines. PNG is rendered from this
+//! same SVG, and the PDF from the same drawing in layers ([`render_layers`]).
 
 use std::fmt::Write;
 use std::io;
@@ -294,7 +294,10 @@ fn connectors_svg(
     offset: (f32, f32),
 ) {
     let palette = &options.palette;
-    let routing = Routing::new(chart, layout, &options.layout);
+    let routing = match &drawing.dotted {
+        Some(requests) => Routing::with_requests(chart, layout, &options.layout, requests),
+        None => Routing::new(chart, layout, &options.layout),
+    };
     let shift = |points: &[[f32; 2]]| -> Vec<[f32; 2]> {
         points
             .iter()

@@ -27,7 +27,7 @@ pub use card::{
     card_size, card_size_with, card_text, CardLine, CardStyle, CardText, LineRole, TitleLines,
 };
 pub use connectors::{connectors_to, route, Connector, LinkKind};
-pub use dotted::{DottedRequest, DottedRoute, DottedShape, Routing, Stub};
+pub use dotted::{dotted_requests_into, DottedRequest, DottedRoute, DottedShape, Routing, Stub};
 pub use fit::{AspectRatio, BadAspectRatio};
 pub use ghosts::place_ghosts;
 pub use spec::{CardColours, CardSpec, ChangeLook, CARD_SPEC};

@@ -135,6 +135,60 @@ fn every_sample_exports_a_pdf_with_the_pages_asked_for() {
     }
 }
 
+/// Per-unit pages draw every dotted line into their cards, also from a manager on
+/// another page (as a stub naming them), and the pages together draw every dotted line.
+#[test]
+fn per_unit_pages_keep_dotted_lines_to_managers_on_other_pages() {
+    use organigram::export::svg::render;
+    use organigram::layout::CARD_SPEC;
+    let chart = organigram::samples::find("midsize-northwind")
+        .and_then(|s| s.load().ok())
+        .expect("mid-size sample");
+    let relations: usize = chart
+        .tree_order()
+        .filter_map(|id| chart.node(id))
+        .map(|node| node.dotted.len())
+        .sum();
+    assert!(relations > 0);
+    let mut options = options_for(&chart);
+    options.page = PageSetup {
+        paper: Some(Paper::A4),
+        landscape: true,
+        per_unit: true,
+    };
+    let layout = layout_chart(&chart, &options.style, &options.layout);
+    let plan = organigram::export::pdf::page_plan(&chart, &layout, &options).expect("plan");
+    let [on, off] = CARD_SPEC.dotted_dash;
+    let dotted_line = format!(r#"stroke-dasharray="{on} {off}"/>"#);
+    let (mut drawn, mut off_page) = (0, 0);
+    for page in &plan.pages {
+        let svg = render(
+            page.chart(&chart),
+            page.layout(&layout),
+            &page.drawing,
+            &options,
+        );
+        let lines = svg
+            .lines()
+            .filter(|l| l.starts_with("<polyline") && l.ends_with(&dotted_line))
+            .count();
+        let Some(requests) = &page.drawing.dotted else {
+            continue;
+        };
+        assert_eq!(lines, requests.len(), "{:?}", page.breadcrumb);
+        drawn += requests.len();
+        off_page += requests
+            .iter()
+            .filter(|r| !page.drawing.cards.contains(&r.from))
+            .count();
+    }
+    assert!(
+        drawn >= relations,
+        "{drawn} of {relations} dotted lines drawn"
+    );
+    assert!(off_page > 0, "some managers are on other pages");
+}
+
 #[test]
 fn the_seed_pdf_has_extractable_chinese_text_with_its_duties() {
     let chart = organigram::samples::find("seed-marketing-zh")

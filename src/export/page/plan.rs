@@ -10,7 +10,8 @@
 use rustc_hash::FxHashSet;
 
 use crate::layout::{
-    card_text, layout_chart_with_sizes, CardStyle, ChartLayout, LayoutOptions, RectInChart,
+    card_size, dotted_requests_into, layout_chart_with_sizes, CardStyle, ChartLayout,
+    LayoutOptions, RectInChart,
 };
 use crate::model::{Chart, NodeId, NodeKind};
 
@@ -445,20 +446,28 @@ fn lay_out_part(
     let page_chart = cut(chart, roots, links, only)?;
     let page_layout = layout_chart_with_sizes(&page_chart, rules.layout, |id| {
         page_chart.node(id).map_or([0.0, 0.0], |node| {
-            let card = card_text(node, rules.style);
+            let [width, height] = card_size(node, rules.style);
             if links.contains(&id) {
                 [
-                    card.width.max(rules.link_min_width),
-                    card.height + rules.link_extra_height,
+                    width.max(rules.link_min_width),
+                    height + rules.link_extra_height,
                 ]
             } else {
-                [card.width, card.height]
+                [width, height]
             }
         })
     });
     let ghosts = super::ghost_places(&page_chart, &page_layout, options);
     let cards = page_layout.cards.iter().map(|c| c.id).collect();
-    let page_drawing = drawing(&page_chart, &page_layout, cards, heading, &ghosts);
+    let mut page_drawing = drawing(&page_chart, &page_layout, cards, heading, &ghosts);
+    // Dotted lines come from the whole chart, into the cards that are cards here (a link
+    // shows its own on its page).
+    let own_cards = page_layout
+        .cards
+        .iter()
+        .map(|c| c.id)
+        .filter(|id| !links.contains(id) || roots.contains(id));
+    page_drawing.dotted = Some(dotted_requests_into(chart, own_cards));
     let fit = (rules.fit)(&page_drawing);
     Ok(Laid {
         cut: page_chart,

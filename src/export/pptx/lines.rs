@@ -10,7 +10,7 @@ use rustc_hash::FxHashMap;
 
 use crate::export::ExportOptions;
 use crate::layout::{
-    ChartLayout, Connector, DottedRequest, DottedShape, LinkKind, Routing, Stub, CARD_SPEC,
+    dotted_requests_into, ChartLayout, Connector, DottedShape, LinkKind, Routing, Stub, CARD_SPEC,
 };
 use crate::model::{Chart, NodeId};
 
@@ -44,20 +44,7 @@ pub fn lines_xml(
     connectors: &[Connector],
     first_id: u32,
 ) -> u32 {
-    let requests: Vec<DottedRequest> = lines
-        .cards
-        .iter()
-        .filter_map(|&id| Some((id, lines.whole.node(id)?)))
-        .flat_map(|(id, node)| {
-            node.dotted.iter().filter_map(move |&manager| {
-                Some(DottedRequest {
-                    from: manager,
-                    to: id,
-                    name: lines.whole.node(manager)?.title.clone(),
-                })
-            })
-        })
-        .collect();
+    let requests = dotted_requests_into(lines.whole, lines.cards.iter().copied());
     let routing =
         Routing::with_requests(lines.chart, lines.layout, &lines.options.layout, &requests);
     let mut next_id = first_id;

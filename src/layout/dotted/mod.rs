@@ -435,6 +435,30 @@ fn area_requests(chart: &Chart, layout: &ChartLayout, area: &RectInChart) -> Vec
     requests
 }
 
+/// The dotted lines into `cards`, as `chart` has them: for a page of a bigger chart, pass
+/// the whole chart, so a line from a manager on another page becomes a stub naming them.
+pub fn dotted_requests_into(
+    chart: &Chart,
+    cards: impl IntoIterator<Item = NodeId>,
+) -> Vec<DottedRequest> {
+    let mut requests = Vec::new();
+    for id in cards {
+        let Some(node) = chart.node(id) else {
+            continue;
+        };
+        for &manager in &node.dotted {
+            if let Some(boss) = chart.node(manager) {
+                requests.push(DottedRequest {
+                    from: manager,
+                    to: id,
+                    name: stub_name(manager, &boss.title),
+                });
+            }
+        }
+    }
+    requests
+}
+
 /// What a stub's label calls `manager`, whose title is `title`: the title on one line,
 /// or the id when the title is empty.
 fn stub_name(manager: NodeId, title: &str) -> String {
