@@ -86,7 +86,11 @@ impl Editor {
             Action::CloseWindow(window) => self.close_window(window),
             Action::Settings(settings) => {
                 self.recovery.interval = settings.autosave_seconds;
+                let relaid = settings.view.layout() != self.settings.view.layout();
                 self.settings = settings;
+                if relaid {
+                    self.refit_view();
+                }
             }
             Action::CloseRequested => self.close_requested(),
         }

@@ -176,6 +176,12 @@ impl Editor {
             Command::ToggleFitToSlide => view.fit_to_slide ^= true,
             _ => view.left_to_right ^= true,
         }
+        self.refit_view();
+    }
+
+    /// After the chart is laid out anew: the selection brought into view, or the chart
+    /// fitted.
+    pub(super) fn refit_view(&mut self) {
         self.view_request = Some(match self.primary() {
             Some(id) => ViewRequest::Reveal(id),
             None => ViewRequest::FitOrTop,

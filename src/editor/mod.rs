@@ -46,7 +46,7 @@ pub use modal::{ErrorDetail, Failure, Modal, ModalChoice, Pending};
 pub use queries::NodeDescription;
 pub use recovery::{changed_nodes, CopyChanges, Orphan, Recovery, RecoveryMeta};
 pub use search::{find, Search};
-pub use settings::{Settings, ViewOptions};
+pub use settings::{Settings, SlideShape, ViewOptions};
 pub use viewport::Viewport;
 
 use crate::export::ExportChoices;

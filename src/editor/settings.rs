@@ -20,8 +20,11 @@ pub struct ViewOptions {
     pub duties_on_cards: bool,
     /// Managers on the left, subordinates to the right.
     pub left_to_right: bool,
-    /// Lay a wide chart out close to a 16:9 slide, wrapping wide rows of subordinates.
+    /// Lay a wide chart out close to [`ViewOptions::slide_shape`], wrapping wide rows of
+    /// subordinates.
     pub fit_to_slide: bool,
+    /// The shape a fitted chart comes close to.
+    pub slide_shape: SlideShape,
     /// What posts are coloured by: their unit, span band, layer or vacancy.
     pub colour_by: ColourBy,
 }
@@ -33,7 +36,38 @@ impl Default for ViewOptions {
             duties_on_cards: false,
             left_to_right: false,
             fit_to_slide: false,
+            slide_shape: SlideShape::Widescreen,
             colour_by: ColourBy::Unit,
+        }
+    }
+}
+
+/// What shape View ▸ Fit to slide shape lays a chart out close to.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum SlideShape {
+    /// A widescreen slide, 16:9.
+    #[default]
+    Widescreen,
+    /// A standard slide, 4:3.
+    Standard,
+    /// A4 or A3 paper turned sideways (√2 to 1).
+    PaperLandscape,
+}
+
+impl SlideShape {
+    /// Every shape, in menu order.
+    pub const ALL: [SlideShape; 3] = [
+        SlideShape::Widescreen,
+        SlideShape::Standard,
+        SlideShape::PaperLandscape,
+    ];
+
+    /// The shape's width to height.
+    pub fn aspect(self) -> AspectRatio {
+        match self {
+            SlideShape::Widescreen => AspectRatio::WIDESCREEN,
+            SlideShape::Standard => AspectRatio::STANDARD,
+            SlideShape::PaperLandscape => AspectRatio::PAPER_LANDSCAPE,
         }
     }
 }
@@ -48,7 +82,7 @@ impl ViewOptions {
             } else {
                 Orientation::TopDown
             },
-            fit: self.fit_to_slide.then_some(AspectRatio::WIDESCREEN),
+            fit: self.fit_to_slide.then_some(self.slide_shape.aspect()),
             ..LayoutOptions::default()
         }
     }

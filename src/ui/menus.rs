@@ -5,7 +5,7 @@ use egui::{Button, Ui};
 
 use super::command::CommandUi;
 use crate::analysis::ColourBy;
-use crate::editor::{Action, Command, Editor, Settings};
+use crate::editor::{Action, Command, Editor, Settings, SlideShape};
 use crate::i18n::{Lang, LanguageChoice};
 use crate::samples;
 
@@ -196,6 +196,7 @@ fn view_menu(ui: &mut Ui, editor: &Editor, actions: &mut Vec<Action>) {
     ] {
         item(ui, editor, command, actions);
     }
+    slide_shape_menu(ui, editor, actions);
     ui.separator();
     for command in [
         Command::ShowLevels(2),
@@ -277,6 +278,29 @@ fn colour_by_menu(ui: &mut Ui, editor: &Editor, actions: &mut Vec<Action>) {
                 )
                 .clicked()
             {
+                ui.close();
+            }
+        }
+    });
+    changed_settings(editor, settings, actions);
+}
+
+/// View ▸ Slide shape: what Fit to slide shape comes close to. Choosing a shape also
+/// turns the fitting on.
+fn slide_shape_menu(ui: &mut Ui, editor: &Editor, actions: &mut Vec<Action>) {
+    let mut settings = editor.settings().clone();
+    ui.menu_button(crate::t!("menu-slide-shape"), |ui| {
+        for shape in SlideShape::ALL {
+            let id = match shape {
+                SlideShape::Widescreen => "menu-slide-shape-widescreen",
+                SlideShape::Standard => "menu-slide-shape-standard",
+                SlideShape::PaperLandscape => "menu-slide-shape-paper",
+            };
+            if ui
+                .radio_value(&mut settings.view.slide_shape, shape, crate::t!(id))
+                .clicked()
+            {
+                settings.view.fit_to_slide = true;
                 ui.close();
             }
         }

@@ -5,7 +5,7 @@
 
 use organigram::editor::{
     Action, Command, Editor, Label, Message, Modal, ModalChoice, OutlineRow, Picked,
-    ScriptedDialogs, SelectMode, Settings, Start,
+    ScriptedDialogs, SelectMode, Settings, SlideShape, Start,
 };
 use organigram::format::load_file;
 use organigram::model::{Chart, Edit, EditError, Field, NodeId, NodeKind, Rule};
@@ -892,4 +892,32 @@ fn fit_to_slide_shape_wraps_a_wide_chart_and_is_kept_in_the_settings() {
     editor.apply(Action::Command(Command::ToggleFitToSlide));
     assert!(!editor.settings().view.fit_to_slide);
     assert_eq!(ratio(&editor), wide);
+
+    // View ▸ Slide shape: a 4:3 slide, then landscape paper, each fitted to and kept.
+    for (shape, aspect) in [
+        (
+            SlideShape::Standard,
+            organigram::layout::AspectRatio::STANDARD,
+        ),
+        (
+            SlideShape::PaperLandscape,
+            organigram::layout::AspectRatio::PAPER_LANDSCAPE,
+        ),
+    ] {
+        let mut settings = editor.settings().clone();
+        settings.view.slide_shape = shape;
+        settings.view.fit_to_slide = true;
+        editor.apply(Action::Settings(settings));
+        assert_eq!(editor.settings().view.layout().fit, Some(aspect));
+        // The chart is laid out anew and brought into view, not left off screen.
+        let top = editor.document().chart().roots()[0];
+        let top_rect = editor.document().layout().rect(top).expect("top card");
+        assert!(editor.viewport().shows(top_rect, 0.0), "{shape:?}");
+        let now = ratio(&editor);
+        let asked = aspect.ratio() as f32;
+        assert!(
+            (now - asked).abs() < 0.15,
+            "{shape:?}: fitted to {now}, asked {asked}"
+        );
+    }
 }

@@ -17,3 +17,7 @@ menu-theme = Theme
 menu-theme-system = Follow the system
 menu-theme-dark = Dark
 menu-theme-light = Light
+menu-slide-shape = Slide shape
+menu-slide-shape-widescreen = Widescreen slide, 16:9
+menu-slide-shape-standard = Standard slide, 4:3
+menu-slide-shape-paper = A4 or A3 paper, landscape

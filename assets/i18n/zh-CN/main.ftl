@@ -14,3 +14,7 @@ menu-theme = 主题
 menu-theme-system = 跟随系统
 menu-theme-dark = 深色
 menu-theme-light = 浅色
+menu-slide-shape = 幻灯片比例
+menu-slide-shape-widescreen = 宽屏幻灯片 16:9
+menu-slide-shape-standard = 标准幻灯片 4:3
+menu-slide-shape-paper = A4、A3 横向纸张
