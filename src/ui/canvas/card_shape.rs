@@ -15,8 +15,18 @@ use crate::ui::fonts::CARD_FAMILY;
 
 /// Below this height on screen a card is a plain coloured block.
 const BLOCK_BELOW_PX: f32 = 7.0;
-/// Below this height on screen a card has its frame but no text.
+/// Below this height on screen a card shows no change tag and no fold handle.
 const TEXT_FROM_PX: f32 = 18.0;
+/// Below this size on screen, in pixels, a card's text is not drawn (the card keeps its
+/// frame). It is a size of text, not of card, so every card's text comes and goes at the
+/// same zoom: a short unit card's as well as a tall card's with duties.
+const TEXT_FROM_FONT_PX: f32 = 4.5;
+
+/// True when `text` at `zoom` is large enough on screen to be drawn.
+fn shows_text(text: &CardText, zoom: f32) -> bool {
+    let largest_px = text.lines.iter().map(|l| l.font_px).fold(0.0, f32::max);
+    largest_px * zoom >= TEXT_FROM_FONT_PX
+}
 
 /// What the canvas knows about one card: its node, text and marks.
 #[derive(Clone, Debug)]
@@ -148,7 +158,7 @@ pub fn card_shapes(
     }
     let radius = CornerRadius::same((CARD_SPEC.corner_radius * zoom).clamp(1.0, 10.0) as u8);
     frame_shapes(&mut shapes, rect, zoom, radius, look, palette);
-    if rect.height() >= TEXT_FROM_PX {
+    if shows_text(&payload.text, zoom) {
         text_shapes(&mut shapes, ctx, rect, zoom, payload, palette);
         badge_shapes(&mut shapes, ctx, rect, zoom, look, palette);
     }
@@ -419,5 +429,37 @@ fn mark_shapes(
         DropMark::Accept => shapes.push(mark(3.5, palette.accept)),
         DropMark::Refuse => shapes.push(mark(3.5, palette.refuse)),
         DropMark::None => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::layout::card_text;
+    use crate::model::Node;
+
+    #[test]
+    fn every_card_shows_its_text_from_the_same_zoom_whatever_its_height() {
+        let style = CardStyle {
+            show_duties: true,
+            ..CardStyle::default()
+        };
+        let short = card_text(&Node::new(NodeKind::Position, "销售主管"), &style);
+        let mut post = Node::new(NodeKind::Position, "大区销售经理");
+        post.duties = (0..8).map(|n| format!("负责第 {n} 项工作")).collect();
+        let tall = card_text(&post, &style);
+        assert!(tall.height > 3.0 * short.height);
+        for zoom in [0.2, 0.3, 0.32, 0.35, 0.5, 1.0] {
+            assert_eq!(
+                shows_text(&short, zoom),
+                shows_text(&tall, zoom),
+                "at zoom {zoom}"
+            );
+        }
+        // A one-line unit card, 41 units high, shows its name where a card's text is
+        // large enough to see, though the card is only 14 pixels high there.
+        let unit = card_text(&Node::new(NodeKind::Unit, "销售部"), &style);
+        assert!(unit.height * 0.35 < TEXT_FROM_PX);
+        assert!(shows_text(&unit, 0.35) && !shows_text(&unit, 0.2));
     }
 }
