@@ -96,18 +96,19 @@ pub fn pdf(
     options: &ExportOptions,
 ) -> Result<Vec<u8>, ExportError> {
     let plan = page_plan(chart, layout, options)?;
+    let mut alloc = Ref::new(1);
+    let catalog = alloc.bump();
+    let page_tree = alloc.bump();
+    let info = alloc.bump();
+    let font_ref = alloc.bump();
     let mut doc = Document {
-        alloc: Ref::new(1),
+        alloc,
         writer: Pdf::new(),
         chunks: Vec::with_capacity(plan.pages.len() + 1),
         font: PdfFont::bundled()?,
-        font_ref: Ref::new(1),
+        font_ref,
         paper: paper_points(options),
     };
-    let catalog = doc.alloc.bump();
-    let page_tree = doc.alloc.bump();
-    let info = doc.alloc.bump();
-    doc.font_ref = doc.alloc.bump();
     let mut page_ids = Vec::with_capacity(plan.pages.len());
     for planned in &plan.pages {
         let layers = svg::render_layers(

@@ -562,7 +562,8 @@ pub(super) fn text(out: &mut SvgOut<'_>, x: f32, y: f32, size: f32, colour: Rgb,
     );
 }
 
-/// Escapes text for XML.
+/// Escapes text for XML (SVG, and the PowerPoint and Word parts): one line of it, with
+/// control characters but tab left out, and the two non-characters XML 1.0 forbids.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for ch in text.chars() {
@@ -573,6 +574,7 @@ pub fn escape(text: &str) -> String {
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&apos;"),
             c if c.is_control() && c != '\t' => {}
+            '\u{FFFE}' | '\u{FFFF}' => {}
             c => out.push(c),
         }
     }

@@ -13,6 +13,7 @@ use zip::{CompressionMethod, ZipWriter};
 
 use super::figure::{chart_png, png_size};
 use super::{Bullets, Handbook, PostPart, Section, UnitPart};
+use crate::export::svg::escape;
 use crate::export::ExportError;
 use crate::i18n::Lang;
 use crate::model::Chart;
@@ -95,23 +96,6 @@ pub fn docx(handbook: &Handbook, chart: &Chart) -> Result<Vec<u8>, ExportError> 
     }
     let cursor = zip.finish().map_err(|e| broken(&e))?;
     Ok(cursor.into_inner())
-}
-
-/// `text` escaped for XML, without the characters XML 1.0 forbids.
-pub(crate) fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for ch in text.chars() {
-        match ch {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\t' | '\n' | '\r' => out.push(ch),
-            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 /// The document body, paragraph by paragraph.
@@ -652,6 +636,7 @@ mod tests {
             "A&amp;B &lt;c&gt; &quot;d&quot;"
         );
         assert_eq!(escape("销售部"), "销售部");
+        assert_eq!(escape("a\u{FFFE}b\u{FFFF}"), "ab");
     }
 
     #[test]

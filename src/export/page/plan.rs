@@ -459,15 +459,7 @@ fn lay_out_part(
     });
     let ghosts = super::ghost_places(&page_chart, &page_layout, options);
     let cards = page_layout.cards.iter().map(|c| c.id).collect();
-    let mut page_drawing = drawing(&page_chart, &page_layout, cards, heading, &ghosts);
-    // Dotted lines come from the whole chart, into the cards that are cards here (a link
-    // shows its own on its page).
-    let own_cards = page_layout
-        .cards
-        .iter()
-        .map(|c| c.id)
-        .filter(|id| !links.contains(id) || roots.contains(id));
-    page_drawing.dotted = Some(dotted_requests_into(chart, own_cards));
+    let page_drawing = drawing(&page_chart, &page_layout, cards, heading, &ghosts);
     let fit = (rules.fit)(&page_drawing);
     Ok(Laid {
         cut: page_chart,
@@ -536,12 +528,13 @@ fn build_page(
         }
     }
     Ok(vec![finish(
-        task.kind, task.roots, laid, &links, breadcrumb,
+        chart, task.kind, task.roots, laid, &links, breadcrumb,
     )])
 }
 
-/// A planned page of what `laid` laid out, showing `links` as links.
+/// A planned page of what `laid` (cut from `whole`) laid out, showing `links` as links.
 fn finish(
+    whole: &Chart,
     kind: PageKind,
     roots: Vec<NodeId>,
     laid: Laid,
@@ -557,12 +550,22 @@ fn finish(
         .filter(|&id| link_set.contains(&id) && laid.layout.get(id).is_some())
         .map(|id| (id, usize::MAX))
         .collect();
+    // The dotted lines into the cards that are cards here (a link shows its own on its
+    // page), from the whole chart, so a manager on another page is named by a stub.
+    let own_cards = laid
+        .layout
+        .cards
+        .iter()
+        .map(|c| c.id)
+        .filter(|id| !link_set.contains(id));
+    let mut drawing = laid.drawing;
+    drawing.dotted = Some(dotted_requests_into(whole, own_cards));
     PlannedPage {
         kind,
         roots,
         cut: Some(laid.cut),
         cut_layout: Some(laid.layout),
-        drawing: laid.drawing,
+        drawing,
         breadcrumb,
         links,
         scale: 0.0,
@@ -600,7 +603,14 @@ fn team_pages(
     if team.len() < 2 {
         // Nothing to share out: the page stays as it is, at a smaller scale.
         let laid = lay_out_page(chart, options, rules, (&[root], links), heading)?;
-        return Ok(vec![finish(kind, vec![root], laid, links, breadcrumb)]);
+        return Ok(vec![finish(
+            chart,
+            kind,
+            vec![root],
+            laid,
+            links,
+            breadcrumb,
+        )]);
     }
     let mut pages = Vec::new();
     let mut from = 0;
@@ -639,7 +649,14 @@ fn team_pages(
         } else {
             PageKind::Continued(root)
         };
-        let mut page = finish(page_kind, vec![root], best.0, &best.1, breadcrumb.clone());
+        let mut page = finish(
+            chart,
+            page_kind,
+            vec![root],
+            best.0,
+            &best.1,
+            breadcrumb.clone(),
+        );
         if !first {
             for entry in &mut page.links {
                 if entry.0 == root || entry.0 == owner {

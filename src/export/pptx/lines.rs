@@ -10,7 +10,7 @@ use rustc_hash::FxHashMap;
 
 use crate::export::ExportOptions;
 use crate::layout::{
-    dotted_requests_into, ChartLayout, Connector, DottedShape, LinkKind, Routing, Stub, CARD_SPEC,
+    ChartLayout, Connector, DottedRequest, DottedShape, LinkKind, Routing, Stub, CARD_SPEC,
 };
 use crate::model::{Chart, NodeId};
 
@@ -22,8 +22,9 @@ use super::text::{body_properties, emu, paragraph, rgb, Para, Run};
 pub struct SlideLines<'a> {
     /// The chart the slide draws (a page's cut).
     pub chart: &'a Chart,
-    /// The whole chart exported: dotted-line managers on other slides are named from it.
-    pub whole: &'a Chart,
+    /// The dotted lines into the slide's cards (from the whole chart on a page cut from
+    /// it, so dotted-line managers on other slides are named).
+    pub requests: &'a [DottedRequest],
     /// The slide's layout.
     pub layout: &'a ChartLayout,
     /// The card shape of each card on the slide, by node.
@@ -44,9 +45,12 @@ pub fn lines_xml(
     connectors: &[Connector],
     first_id: u32,
 ) -> u32 {
-    let requests = dotted_requests_into(lines.whole, lines.cards.iter().copied());
-    let routing =
-        Routing::with_requests(lines.chart, lines.layout, &lines.options.layout, &requests);
+    let routing = Routing::with_requests(
+        lines.chart,
+        lines.layout,
+        &lines.options.layout,
+        lines.requests,
+    );
     let mut next_id = first_id;
     let solid = stroke(lines, false);
     for line in connectors.iter().filter(|l| l.kind != LinkKind::Dotted) {

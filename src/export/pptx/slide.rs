@@ -5,7 +5,7 @@ use std::fmt::Write;
 
 use crate::export::page::{HeadingRoom, PageKind, PlannedPage};
 use crate::export::ExportOptions;
-use crate::layout::{card_text, ChartLayout, RectInChart};
+use crate::layout::{card_text, dotted_requests_into, ChartLayout, RectInChart};
 use crate::model::{Chart, NodeId, NodeKind};
 
 use super::card::{card_xml, CardDraw, LinkLine, IDS_PER_CARD};
@@ -316,9 +316,19 @@ pub fn chart_slide(page: &ChartPage<'_>) -> Slide {
         .copied()
         .filter(|&id| planned.link_of(id).is_none())
         .collect();
+    // A page cut from the chart has its dotted lines from the plan; a slide of the whole
+    // chart takes its own.
+    let own_requests;
+    let requests = match &drawing.dotted {
+        Some(requests) => requests.as_slice(),
+        None => {
+            own_requests = dotted_requests_into(page.chart, shown.iter().copied());
+            own_requests.as_slice()
+        }
+    };
     let lines = SlideLines {
         chart,
-        whole: page.chart,
+        requests,
         layout,
         ids: &ids,
         cards: &shown,
