@@ -46,6 +46,14 @@ fn no_line_start(ch: char) -> bool {
     )
 }
 
+/// Opening brackets and quotes, which never end a line where a long piece is split.
+fn no_line_end(ch: char) -> bool {
+    matches!(
+        ch,
+        '（' | '「' | '『' | '【' | '《' | '〈' | '“' | '‘' | '(' | '[' | '{'
+    )
+}
+
 /// Whether UAX #14's break before byte `at` is kept: not between a number and the
 /// Chinese character after it (2026年).
 fn keep_break(text: &str, at: usize) -> bool {
@@ -128,6 +136,15 @@ impl Lines<'_> {
         self.end = to;
     }
 
+    /// The width of the Latin word (letters and digits) starting at `at`; 0 if none.
+    fn word_width(&self, at: usize) -> f32 {
+        let word = self.text[at..]
+            .split(|ch: char| !ch.is_ascii_alphanumeric())
+            .next()
+            .unwrap_or("");
+        width(word, self.font_px)
+    }
+
     /// Splits the over-long `[from, to)` onto lines of their own, between characters:
     /// where a Latin word or number ends if one fits, else where the line is full; never
     /// before closing punctuation. What is left stays open.
@@ -135,25 +152,50 @@ impl Lines<'_> {
         let mut line_width = 0.0;
         // The last place in the open line between two words, and the width up to it.
         let mut boundary: Option<(usize, f32)> = None;
+        // The same, but after an opening bracket: used only when there is no other.
+        let mut last_resort: Option<(usize, f32)> = None;
         let mut prev: Option<char> = None;
+        // The last character before `ch` that is not a space.
+        let mut last_seen: Option<char> = None;
         for (offset, ch) in self.text[from..to].char_indices() {
             let at = from + offset;
-            let may_break = at > self.start && !no_line_start(ch);
+            // Never before closing punctuation; after an opening bracket only to keep
+            // a word that fits on a line whole.
+            let after_open = last_seen.is_some_and(no_line_end);
+            let may_break = at > self.start && !no_line_start(ch) && !after_open;
             let in_word =
                 prev.is_some_and(|p| p.is_ascii_alphanumeric()) && ch.is_ascii_alphanumeric();
-            if may_break && !in_word {
-                boundary = Some((at, line_width));
+            if at > self.start && !no_line_start(ch) && !in_word {
+                if !after_open {
+                    boundary = Some((at, line_width));
+                } else if self.word_width(at) <= self.max_width {
+                    last_resort = Some((at, line_width));
+                }
             }
             let advance = advance_em(ch) * self.font_px;
-            if line_width + advance > self.max_width && may_break {
-                let (cut, before) = boundary.unwrap_or((at, line_width));
+            // Cut at the best place left until `ch` fits: the last boundary, the last
+            // resort, then `ch` itself (splitting a word too wide for a line).
+            while line_width + advance > self.max_width {
+                let here = may_break && at > self.start;
+                let Some((cut, before)) = boundary
+                    .take()
+                    .or_else(|| last_resort.take())
+                    .or(here.then_some((at, line_width)))
+                else {
+                    break;
+                };
                 self.end = cut;
                 self.flush(cut, false);
                 line_width -= before;
-                boundary = None;
+                last_resort = last_resort
+                    .filter(|&(place, _)| place > cut)
+                    .map(|(place, width)| (place, width - before));
             }
             line_width += advance;
             prev = Some(ch);
+            if ch != ' ' {
+                last_seen = Some(ch);
+            }
         }
     }
 }
@@ -240,6 +282,18 @@ mod tests {
         let got = lines("Supercalifragilisticexpialidocious", 14.0, 60.0);
         assert!(got.len() > 1);
         assert_eq!(got.concat(), "Supercalifragilisticexpialidocious");
+    }
+
+    #[test]
+    fn a_long_word_after_an_opening_bracket_is_cut_to_fit() {
+        // Found by the property test below in CI.
+        let text = "(iADaaMaDAAiNaaAAncA";
+        let got = lines(text, 12.0, 70.0);
+        assert_eq!(got.concat(), text);
+        for line in &got {
+            assert!(text_width(line, 12.0) <= 70.0 + 0.01, "{got:?}");
+            assert_ne!(*line, "(", "{got:?}");
+        }
     }
 
     #[test]
@@ -335,6 +389,11 @@ mod tests {
             for (n, &(a, b)) in got.iter().enumerate() {
                 let line = &text[a..b];
                 prop_assert!(!line.is_empty());
+                // An opening bracket ends a line only on a line of brackets alone, when
+                // the word after them fills a line.
+                if n + 1 < got.len() && !line.chars().all(|c| c == ' ' || no_line_end(c)) {
+                    prop_assert!(!line.ends_with(['(', '（']), "line {} ends with a bracket", n);
+                }
                 if n > 0 {
                     let first = line.chars().next().unwrap_or(' ');
                     prop_assert!(!no_line_start(first), "line {} starts with {:?}: {:?}", n, first, got.iter().map(|&(a, b)| &text[a..b]).collect::<Vec<_>>());
