@@ -189,6 +189,10 @@ impl Editing {
             self.chart.subtree(id).collect()
         };
         let reports = self.chart.children(id).to_vec();
+        let reports_dotted: Vec<(NodeId, Vec<NodeId>)> = reports
+            .iter()
+            .filter_map(|&r| Some((r, self.chart.node(r)?.dotted.clone())))
+            .collect();
         let dotted_in: Vec<NodeId> = gone
             .iter()
             .flat_map(|&g| self.chart.dotted_reports(g).to_vec())
@@ -219,6 +223,13 @@ impl Editing {
         for from in dotted_in {
             if self.chart.contains(from) && !self.added.contains(&from) {
                 self.expect(from, "changed:dotted");
+            }
+        }
+        // A report moved up under a manager it had a dotted line to loses that line.
+        for (id, before) in reports_dotted {
+            let after = self.chart.node(id).map(|n| n.dotted.clone());
+            if after.is_some_and(|after| after != before) && !self.added.contains(&id) {
+                self.expect(id, "changed:dotted");
             }
         }
     }
