@@ -12,6 +12,7 @@ pub mod hr;
 mod locate;
 mod ron_fast;
 mod ron_read;
+mod ron_stream;
 mod ron_write;
 
 use std::path::Path;
@@ -19,6 +20,7 @@ use std::path::Path;
 pub use atomic::{write_atomically, write_atomically_with, SaveError, SaveOptions};
 pub use error::{LoadError, Problem};
 pub use ron_read::{read_chart, read_chart_noted, readers_agree, LoadNote, Loaded};
+pub use ron_stream::pieces_agree;
 pub use ron_write::write_chart;
 
 use crate::model::Chart;
@@ -29,6 +31,10 @@ pub const FORMAT_VERSION: (u32, u32) = (1, 1);
 
 /// Files larger than this are refused before reading (1 GiB).
 pub const MAX_FILE_BYTES: u64 = 1 << 30;
+
+/// Files at least this long are read in pieces, so their whole text is never held at
+/// once (4 MiB); smaller ones, and any file the piecewise reader does not read, whole.
+const READ_IN_PIECES_FROM_BYTES: u64 = 4 << 20;
 
 /// The format version a chart file declares, if it can be read at all (even when the
 /// rest of the file cannot).
@@ -54,6 +60,11 @@ pub fn load_file_noted(path: &Path) -> Result<Loaded, LoadError> {
             bytes: size,
             limit: MAX_FILE_BYTES,
         });
+    }
+    if size >= READ_IN_PIECES_FROM_BYTES {
+        if let Some(parsed) = ron_stream::read_file(path) {
+            return ron_read::read_parsed(parsed, &source, || std::fs::read(path).ok());
+        }
     }
     let bytes = std::fs::read(path).map_err(|error| LoadError::io(&source, &error))?;
     ron_read::read_chart_owned(bytes, &source, || std::fs::read(path).ok())

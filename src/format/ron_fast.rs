@@ -37,7 +37,7 @@ pub(super) fn parse_fast(text: &str) -> Option<Parsed> {
 }
 
 /// Files smaller than this are read by one thread.
-const PARALLEL_FROM_BYTES: usize = 1 << 20;
+pub(super) const PARALLEL_FROM_BYTES: usize = 1 << 20;
 
 /// Where a node starts near the middle of a big file, as the writer lays nodes out (a
 /// line holding only `(` at eight spaces' indent).
@@ -46,12 +46,18 @@ fn split_point(text: &str) -> Option<usize> {
         return None;
     }
     let middle = text.len() / 2;
-    let found = text.get(middle..)?.find("\n        (\n")?;
-    Some(middle + found + "\n        ".len())
+    let found = text.get(middle..)?.find(NODE_START)?;
+    Some(middle + found + NODE_START_INDENT)
 }
 
+/// How the writer starts a node: a line holding only `(` at eight spaces' indent.
+pub(super) const NODE_START: &str = "\n        (\n";
+
+/// The bytes of [`NODE_START`] before its `(`.
+pub(super) const NODE_START_INDENT: usize = "\n        ".len();
+
 /// A node as read, and whether it was placed with the old absolute `pin:`.
-type ReadNode = (NodeRecord, bool);
+pub(super) type ReadNode = (NodeRecord, bool);
 
 /// The nodes read ahead by the other thread, from byte `at`.
 struct Tail<'scope> {
@@ -60,14 +66,80 @@ struct Tail<'scope> {
 }
 
 /// The reader's place in the text.
-struct Lexer<'t> {
+pub(super) struct Lexer<'t> {
     bytes: &'t [u8],
     text: &'t str,
-    at: usize,
+    /// The byte the reader is at.
+    pub(super) at: usize,
+}
+
+/// The top-level fields read so far, but the node list.
+#[derive(Clone, Default)]
+pub(super) struct Fields {
+    seen: Seen,
+    format: Option<(u32, u32)>,
+    title: String,
+    organisation: String,
+    roots: Vec<NodeId>,
+}
+
+/// What [`Fields::step`] read.
+pub(super) enum Top {
+    /// The file's closing `)`.
+    End,
+    /// A field and its value, and whether a comma followed (more may come).
+    Field { more: bool },
+    /// `nodes: [`: the node list follows, for the caller to read, then a comma or `)`.
+    Nodes,
+}
+
+impl Fields {
+    /// After the file's `(` or a field's comma: the closing `)`, or one more field with
+    /// its value and the comma or `)` after it; for the node list, only up to its `[`.
+    /// Ends on a token it requires, so a text cut short fails rather than misreads.
+    pub(super) fn step(&mut self, lexer: &mut Lexer<'_>) -> Option<Top> {
+        if lexer.eat(b')')? {
+            return Some(Top::End);
+        }
+        match lexer.field_name()? {
+            "format" if self.seen.first(0) => self.format = Some(lexer.version()?),
+            "title" if self.seen.first(1) => self.title = lexer.string()?,
+            "organisation" if self.seen.first(2) => self.organisation = lexer.string()?,
+            "roots" if self.seen.first(3) => self.roots = lexer.list(Lexer::node_id)?,
+            "nodes" if self.seen.first(4) => {
+                lexer.expect(b'[')?;
+                return Some(Top::Nodes);
+            }
+            _ => return None,
+        }
+        Some(Top::Field {
+            more: lexer.next_item(b')')?,
+        })
+    }
+
+    /// The file, with its `nodes`; `None` without a `format`.
+    pub(super) fn finish(self, nodes: Vec<ReadNode>) -> Option<Parsed> {
+        let absolute_pins = nodes
+            .iter()
+            .filter(|(_, absolute)| *absolute)
+            .map(|(record, _)| record.id)
+            .collect();
+        // Collected in place, in the nodes' larger slots: give back what is left over.
+        let mut records: Vec<NodeRecord> = nodes.into_iter().map(|(record, _)| record).collect();
+        records.shrink_to_fit();
+        Some(Parsed {
+            format: self.format?,
+            title: self.title,
+            organisation: self.organisation,
+            roots: self.roots,
+            records,
+            absolute_pins,
+        })
+    }
 }
 
 /// Which top-level fields were seen (each at most once).
-#[derive(Default)]
+#[derive(Clone, Copy, Default)]
 struct Seen {
     fields: u32,
 }
@@ -82,7 +154,7 @@ impl Seen {
 }
 
 impl<'t> Lexer<'t> {
-    fn new(text: &'t str, at: usize) -> Lexer<'t> {
+    pub(super) fn new(text: &'t str, at: usize) -> Lexer<'t> {
         Lexer {
             bytes: text.as_bytes(),
             text,
@@ -95,7 +167,7 @@ impl<'t> Lexer<'t> {
     }
 
     /// Skips whitespace and `//` comments; `None` on a block comment.
-    fn skip_blank(&mut self) -> Option<()> {
+    pub(super) fn skip_blank(&mut self) -> Option<()> {
         while let Some(byte) = self.peek() {
             match byte {
                 b' ' | b'\t' | b'\n' | b'\r' => self.at += 1,
@@ -113,13 +185,13 @@ impl<'t> Lexer<'t> {
     }
 
     /// Expects `byte` after any blanks.
-    fn expect(&mut self, byte: u8) -> Option<()> {
+    pub(super) fn expect(&mut self, byte: u8) -> Option<()> {
         self.skip_blank()?;
         (self.peek()? == byte).then(|| self.at += 1)
     }
 
     /// Consumes `byte` after any blanks if it is next.
-    fn eat(&mut self, byte: u8) -> Option<bool> {
+    pub(super) fn eat(&mut self, byte: u8) -> Option<bool> {
         self.skip_blank()?;
         if self.peek() == Some(byte) {
             self.at += 1;
@@ -144,7 +216,7 @@ impl<'t> Lexer<'t> {
     }
 
     /// A field name and its colon.
-    fn field_name(&mut self) -> Option<&'t str> {
+    pub(super) fn field_name(&mut self) -> Option<&'t str> {
         let name = self.ident()?;
         self.expect(b':')?;
         Some(name)
@@ -152,7 +224,7 @@ impl<'t> Lexer<'t> {
 
     /// After an item: a comma (true: more may follow), or the closing `close`, consumed
     /// (false).
-    fn next_item(&mut self, close: u8) -> Option<bool> {
+    pub(super) fn next_item(&mut self, close: u8) -> Option<bool> {
         if self.eat(b',')? {
             return Some(true);
         }
@@ -224,7 +296,7 @@ impl<'t> Lexer<'t> {
     }
 
     /// A string literal with the writer's escapes (`\" \\ \n \r \t \0 \u{..}`).
-    fn string(&mut self) -> Option<String> {
+    pub(super) fn string(&mut self) -> Option<String> {
         self.expect(b'"')?;
         let start = self.at;
         let rest = &self.bytes[start..];
@@ -298,7 +370,7 @@ impl<'t> Lexer<'t> {
     }
 
     /// `[item, item, …]`, a trailing comma allowed.
-    fn list<T>(&mut self, item: impl Fn(&mut Self) -> Option<T>) -> Option<Vec<T>> {
+    pub(super) fn list<T>(&mut self, item: impl Fn(&mut Self) -> Option<T>) -> Option<Vec<T>> {
         self.expect(b'[')?;
         let mut items = Vec::new();
         while !self.eat(b']')? {
@@ -318,7 +390,7 @@ impl<'t> Lexer<'t> {
         }
     }
 
-    fn node_id(&mut self) -> Option<NodeId> {
+    pub(super) fn node_id(&mut self) -> Option<NodeId> {
         self.integer().map(NodeId)
     }
 
@@ -349,7 +421,7 @@ impl<'t> Lexer<'t> {
     }
 
     /// `(a, b)`.
-    fn version(&mut self) -> Option<(u32, u32)> {
+    pub(super) fn version(&mut self) -> Option<(u32, u32)> {
         self.expect(b'(')?;
         let major = self.integer()?;
         self.expect(b',')?;
@@ -362,48 +434,33 @@ impl<'t> Lexer<'t> {
     /// The whole file: `( format: …, title: …, organisation: …, roots: […], nodes: […] )`.
     fn chart(&mut self, tail: &mut Option<Tail<'_>>) -> Option<Parsed> {
         self.expect(b'(')?;
-        let mut seen = Seen::default();
-        let mut format = None;
-        let (mut title, mut organisation) = (String::new(), String::new());
-        let mut roots = Vec::new();
+        let mut fields = Fields::default();
         let mut nodes = Vec::new();
-        while !self.eat(b')')? {
-            match self.field_name()? {
-                "format" if seen.first(0) => format = Some(self.version()?),
-                "title" if seen.first(1) => title = self.string()?,
-                "organisation" if seen.first(2) => organisation = self.string()?,
-                "roots" if seen.first(3) => roots = self.list(Self::node_id)?,
-                "nodes" if seen.first(4) => nodes = self.node_list(tail)?,
-                _ => return None,
-            }
-            if !self.next_item(b')')? {
+        loop {
+            let more = match fields.step(self)? {
+                Top::End => break,
+                Top::Field { more } => more,
+                Top::Nodes => {
+                    nodes = self.node_list(tail)?;
+                    self.next_item(b')')?
+                }
+            };
+            if !more {
                 break;
             }
         }
-        let absolute_pins = nodes
-            .iter()
-            .filter(|(_, absolute)| *absolute)
-            .map(|(record, _): &(NodeRecord, bool)| record.id)
-            .collect();
-        Some(Parsed {
-            format: format?,
-            title,
-            organisation,
-            roots,
-            records: nodes.into_iter().map(|(record, _)| record).collect(),
-            absolute_pins,
-        })
+        fields.finish(nodes)
     }
 
-    /// The node list, `[node, node, …]`, taking the other thread's nodes if this reading
-    /// arrives where they start.
+    /// The node list after its `[`: `node, node, …]`, taking the other thread's nodes if
+    /// this reading arrives where they start.
     fn node_list(&mut self, tail: &mut Option<Tail<'_>>) -> Option<Vec<(NodeRecord, bool)>> {
-        self.expect(b'[')?;
         let mut items = Vec::new();
         while !self.eat(b']')? {
             if tail.as_ref().is_some_and(|t| t.at == self.at) {
                 let read_ahead = tail.take().and_then(|t| t.nodes.join().ok()).flatten();
                 if let Some((more, end)) = read_ahead {
+                    items.reserve_exact(more.len());
                     items.extend(more);
                     self.at = end;
                     return Some(items);
@@ -429,7 +486,7 @@ impl<'t> Lexer<'t> {
     }
 
     /// One node, and whether it was placed with the old absolute `pin:`.
-    fn node(&mut self) -> Option<(NodeRecord, bool)> {
+    pub(super) fn node(&mut self) -> Option<(NodeRecord, bool)> {
         self.expect(b'(')?;
         let mut seen = Seen::default();
         let (mut id, mut kind) = (None, None);

@@ -219,6 +219,30 @@ pub(super) fn read_chart_owned(
     })
 }
 
+/// Checks and builds a chart the piecewise reader read. `again` reads the file anew, only
+/// to place errors at their lines.
+pub(super) fn read_parsed(
+    parsed: Parsed,
+    source_name: &str,
+    again: impl Fn() -> Option<Vec<u8>>,
+) -> Result<Loaded, LoadError> {
+    let text = || {
+        again()
+            .and_then(|bytes| String::from_utf8(bytes).ok())
+            .map(|text| text.trim_start_matches('\u{feff}').to_owned())
+            .unwrap_or_default()
+    };
+    check_version(parsed.format, source_name)?;
+    if parsed.format >= (1, 1) && !parsed.absolute_pins.is_empty() {
+        return Err(pins_in_new_format(
+            &text(),
+            source_name,
+            &parsed.absolute_pins,
+        ));
+    }
+    build((parsed, Vec::new()), source_name, text)
+}
+
 /// Parses `text` and checks its version and its kind of pins.
 fn parse_checked(text: &str, source_name: &str) -> Result<(Parsed, Vec<LoadNote>), LoadError> {
     let (parsed, notes) = parse(text, source_name)?;

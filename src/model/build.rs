@@ -485,6 +485,9 @@ impl Builder {
         } = self;
         let mut chart = Chart::new(title, organisation);
         chart.slots.expect(order.len());
+        if let (Some(&first), Some(&last)) = (order.iter().min(), order.iter().max()) {
+            chart.slots.reserve_ids(first, last);
+        }
         let mut slots: Vec<Option<NodeRecord>> = records.into_iter().map(Some).collect();
         for id in &order {
             let Some(record) = by_id.get(*id).and_then(|&at| slots[at].take()) else {

@@ -58,6 +58,21 @@ impl<T> IdMap<T> {
         self.expected = count;
     }
 
+    /// Readies an empty map for ids from `first` to `last`: the dense part starts at
+    /// `first` and, if that span is within its limit, is allocated once, exactly, for all
+    /// of it. Does nothing to a map that holds entries.
+    pub fn reserve_ids(&mut self, first: NodeId, last: NodeId) {
+        if !self.dense.is_empty() || !self.sparse.is_empty() || last.0 < first.0 {
+            return;
+        }
+        let span = (last.0 - first.0) as usize + 1;
+        if span <= self.dense_limit() {
+            self.base = first.0;
+            self.dense.reserve_exact(span);
+            self.dense.resize_with(span, || None);
+        }
+    }
+
     /// Where `id` is in the dense part, if it can be there.
     #[inline]
     fn slot(&self, id: NodeId) -> Option<usize> {
@@ -199,6 +214,7 @@ mod tests {
         Insert(u32, u8),
         Remove(u32),
         Clear,
+        Reserve(u32, u32),
     }
 
     fn op() -> impl Strategy<Value = Op> {
@@ -206,8 +222,9 @@ mod tests {
         let id = prop_oneof![0u32..64, 1_000u32..1_100, 100_000u32..100_010, any::<u32>()];
         prop_oneof![
             8 => (id.clone(), any::<u8>()).prop_map(|(id, v)| Op::Insert(id, v)),
-            3 => id.prop_map(Op::Remove),
+            3 => id.clone().prop_map(Op::Remove),
             1 => Just(Op::Clear),
+            1 => (id.clone(), id.clone()).prop_map(|(a, b)| Op::Reserve(a, b)),
         ]
     }
 
@@ -224,6 +241,9 @@ mod tests {
                     }
                     Op::Remove(id) => {
                         prop_assert_eq!(map.remove(NodeId(id)), model.remove(&id));
+                    }
+                    Op::Reserve(first, last) => {
+                        map.reserve_ids(NodeId(first), NodeId(last));
                     }
                     Op::Clear => {
                         map.clear();

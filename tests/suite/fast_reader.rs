@@ -2,7 +2,7 @@
 //! reader accepts, serde reads the same, and it does accept what the writer writes.
 
 use crate::common::{build_chart, node_recipe};
-use organigram::format::{read_chart, readers_agree, write_chart};
+use organigram::format::{pieces_agree, read_chart, readers_agree, write_chart};
 use proptest::prelude::*;
 
 /// Pieces a mutation inserts: the file's own tokens, and near misses.
@@ -95,10 +95,13 @@ proptest! {
     #[test]
     fn the_fast_reader_reads_what_the_writer_writes(
         recipes in prop::collection::vec(node_recipe(), 1..30),
+        piece_bytes in 1usize..300,
+        parallel_from_bytes in prop_oneof![Just(0usize), Just(usize::MAX)],
     ) {
         let chart = build_chart(&recipes);
         let text = write_chart(&chart);
         prop_assert_eq!(readers_agree(&text), Ok(true));
+        prop_assert_eq!(pieces_agree(text.as_bytes(), piece_bytes, parallel_from_bytes), Ok(true));
         let loaded = read_chart(text.as_bytes(), "x.ron").map_err(|e| TestCaseError::fail(e.to_string()))?;
         prop_assert_eq!(loaded, chart);
     }
@@ -108,6 +111,9 @@ proptest! {
     fn the_readers_agree_on_damaged_files(
         recipes in prop::collection::vec(node_recipe(), 1..8),
         mutations in prop::collection::vec(mutation(), 1..4),
+        piece_bytes in 1usize..300,
+        parallel_from_bytes in prop_oneof![Just(0usize), Just(usize::MAX)],
+        bom in any::<bool>(),
     ) {
         let mut text = write_chart(&build_chart(&recipes));
         for mutation in &mutations {
@@ -116,6 +122,25 @@ proptest! {
         if let Err(difference) = readers_agree(&text) {
             return Err(TestCaseError::fail(format!("{difference}\n--- text ---\n{text}")));
         }
+        if bom {
+            text.insert(0, '\u{feff}');
+        }
+        if let Err(difference) = pieces_agree(text.as_bytes(), piece_bytes, parallel_from_bytes) {
+            return Err(TestCaseError::fail(format!("{difference}\n--- text ---\n{text}")));
+        }
+    }
+
+    /// Bytes that are not UTF-8, anywhere, are left to the whole reader.
+    #[test]
+    fn a_file_read_in_pieces_that_is_not_utf8_is_read_whole(
+        recipes in prop::collection::vec(node_recipe(), 1..8),
+        at in any::<prop::sample::Index>(),
+        piece_bytes in 1usize..64,
+    ) {
+        let mut bytes = write_chart(&build_chart(&recipes)).into_bytes();
+        let at = at.index(bytes.len());
+        bytes.insert(at, 0xFF);
+        prop_assert_eq!(pieces_agree(&bytes, piece_bytes, 0), Ok(false));
     }
 }
 
@@ -136,6 +161,34 @@ fn a_big_file_read_on_two_threads_is_read_the_same() {
         read_chart(text.as_bytes(), "big.ron").expect("loads"),
         chart
     );
+    for piece_bytes in [1 << 10, 1 << 16, 1 << 20] {
+        assert_eq!(
+            pieces_agree(text.as_bytes(), piece_bytes, 1 << 20),
+            Ok(true)
+        );
+    }
+}
+
+#[test]
+fn a_big_file_is_loaded_in_pieces_as_it_is_read_whole() {
+    let chart =
+        organigram::generate::generate(20_000, 5, organigram::generate::Shape::Organisation);
+    let text = write_chart(&chart);
+    assert!(text.len() > 4 << 20, "big enough to be read in pieces");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("big.ron");
+    std::fs::write(&path, &text).expect("write");
+    assert_eq!(organigram::format::load_file(&path).expect("loads"), chart);
+    // A damaged big file gets the whole reader's error, with its line.
+    let damaged = text.replacen("kind: Position", "kind: Postion", 1);
+    std::fs::write(&path, &damaged).expect("write");
+    let error = organigram::format::load_file(&path)
+        .expect_err("refused")
+        .to_string();
+    let line = damaged[..damaged.find("Postion").expect("there")]
+        .lines()
+        .count();
+    assert!(error.contains(&format!(":{line}:")), "{error}");
 }
 
 #[test]
@@ -162,4 +215,6 @@ fn a_split_that_falls_inside_a_string_changes_nothing() {
         read_chart(text.as_bytes(), "fake.ron").expect("loads"),
         chart
     );
+    // Read in pieces, the duty also spans many pieces.
+    assert_eq!(pieces_agree(text.as_bytes(), 1 << 16, 1 << 20), Ok(true));
 }
