@@ -9,8 +9,8 @@ mod common;
 use common::frame;
 use criterion::measurement::{Measurement, ValueFormatter};
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-use organigram::editor::ScriptedDialogs;
-use organigram::format::{load_file, write_chart};
+use organigram::editor::{ScriptedDialogs, Start};
+use organigram::format::write_chart;
 use organigram::generate::{generate, Shape};
 use organigram::ui::OrganigramApp;
 
@@ -86,10 +86,13 @@ fn memory(c: &mut Criterion<Resident>) {
         b.iter_custom(|iterations| {
             let mut total = 0;
             for _ in 0..iterations {
-                let chart = load_file(&path).expect("valid");
+                // Opened as the editor opens a file (reading, its disk stamp, layout).
                 let ctx = egui::Context::default();
-                let mut app =
-                    OrganigramApp::with_chart(Box::new(ScriptedDialogs::default()), chart);
+                let mut app = OrganigramApp::with_dialogs(
+                    Box::new(ScriptedDialogs::default()),
+                    Start::File(path.clone()),
+                );
+                assert!(app.modal_title().is_none(), "opened");
                 for _ in 0..3 {
                     frame(&ctx, &mut app);
                 }

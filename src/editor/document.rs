@@ -46,11 +46,11 @@ impl DiskStamp {
     /// The file at `path` as it is now, or `None` if it cannot be read.
     pub fn read(path: &Path) -> Option<DiskStamp> {
         let metadata = std::fs::metadata(path).ok()?;
-        let bytes = std::fs::read(path).ok()?;
+        let (len, hash) = hash_file(path)?;
         Some(DiskStamp {
             modified: metadata.modified().ok(),
-            len: metadata.len(),
-            hash: hash_bytes(&bytes),
+            len,
+            hash,
         })
     }
 
@@ -63,17 +63,30 @@ impl DiskStamp {
             return false;
         }
         // Touched but maybe not changed: compare the bytes.
-        std::fs::read(path).map_or(true, |bytes| {
-            bytes.len() as u64 != self.len || hash_bytes(&bytes) != self.hash
-        })
+        hash_file(path) != Some((self.len, self.hash))
     }
 }
 
-fn hash_bytes(bytes: &[u8]) -> u64 {
-    use std::hash::{Hash, Hasher};
-    let mut hasher = std::collections::hash_map::DefaultHasher::new();
-    bytes.hash(&mut hasher);
-    hasher.finish()
+/// The length and a hash of the file at `path`, read in pieces: a chart file may be
+/// hundreds of megabytes, and holding it whole to hash it doubled the editor's peak.
+fn hash_file(path: &Path) -> Option<(u64, u64)> {
+    use std::hash::Hasher;
+    use std::io::Read;
+    let mut file = std::fs::File::open(path).ok()?;
+    let mut hasher = rustc_hash::FxHasher::default();
+    let mut piece = Vec::with_capacity(1 << 16);
+    let mut len: u64 = 0;
+    loop {
+        // Whole pieces, so the hash does not depend on how the reads fall.
+        piece.clear();
+        let read = (&mut file).take(1 << 16).read_to_end(&mut piece).ok()?;
+        if read == 0 {
+            break;
+        }
+        hasher.write(&piece);
+        len += read as u64;
+    }
+    Some((len, hasher.finish()))
 }
 
 /// A revision no chart in this process has had.
@@ -531,5 +544,36 @@ mod tests {
         assert!(!doc.is_dirty(), "undoing the rename leaves only the fold");
         assert!(doc.undo().is_ok());
         assert!(!doc.is_dirty());
+    }
+
+    #[test]
+    fn a_file_touched_but_the_same_is_not_changed_and_one_changed_by_a_byte_is() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("chart.ron");
+        // Several pieces long, so the hash runs over more than one.
+        let text = "节能abc".repeat(30_000);
+        std::fs::write(&path, &text).expect("write");
+        let stamp = DiskStamp::read(&path).expect("stamp");
+        assert!(!stamp.differs_from_disk(&path));
+        let set_time = |time| {
+            std::fs::File::options()
+                .write(true)
+                .open(&path)
+                .and_then(|file| file.set_modified(time))
+                .expect("set time");
+        };
+        let later = std::time::SystemTime::now() + std::time::Duration::from_secs(60);
+        set_time(later);
+        assert!(!stamp.differs_from_disk(&path), "touched, the same bytes");
+        let mut bytes = text.into_bytes();
+        bytes[100_000] ^= 1;
+        std::fs::write(&path, &bytes).expect("write");
+        set_time(later);
+        assert!(
+            stamp.differs_from_disk(&path),
+            "one byte changed, the same length"
+        );
+        std::fs::remove_file(&path).expect("remove");
+        assert!(stamp.differs_from_disk(&path), "gone");
     }
 }

@@ -98,11 +98,7 @@ type Tail<'scope> = (
 
 /// The file, read from its start; the node list's second part comes from `tail` if the
 /// reading arrives exactly where it starts.
-fn read_chart(
-    source: &dyn Source,
-    pieces: Pieces,
-    mut tail: Option<Tail<'_>>,
-) -> Option<Parsed> {
+fn read_chart(source: &dyn Source, pieces: Pieces, mut tail: Option<Tail<'_>>) -> Option<Parsed> {
     let mut window = Window::open(source, 0, pieces.piece_bytes)?;
     window.hold('\u{feff}'.len_utf8())?;
     let mut at = if window.text.starts_with('\u{feff}') {
