@@ -255,18 +255,23 @@ impl<'s> Window<'s> {
             at_end: false,
             piece_bytes: piece_bytes.max(1),
         };
-        window.read_on(offset)?;
+        window.read_on(offset, window.piece_bytes)?;
         Some(window)
     }
 
     /// Runs `step` from byte `at` (in the file), reading on while it fails and the file
-    /// has more: the step and where it ended.
-    /// The step is also given the file's byte offset of the lexer's text.
+    /// has more: the step and where it ended. The step is also given the file's byte
+    /// offset of the lexer's text.
+    ///
+    /// Each time the same step fails, twice as much is read as the time before, so a
+    /// step as long as the file (a string of hundreds of megabytes) is run again a few
+    /// dozen times at most, not once per piece.
     fn run<T>(
         &mut self,
         at: usize,
         step: impl Fn(&mut Lexer<'_>, usize) -> Option<T>,
     ) -> Option<(T, usize)> {
+        let mut more_bytes = self.piece_bytes;
         loop {
             let mut lexer = Lexer::new(&self.text, at.checked_sub(self.base)?);
             if let Some(value) = step(&mut lexer, self.base) {
@@ -275,20 +280,21 @@ impl<'s> Window<'s> {
             if self.at_end {
                 return None;
             }
-            self.read_on(at)?;
+            self.read_on(at, more_bytes)?;
+            more_bytes = more_bytes.saturating_mul(2);
         }
     }
 
-    /// Drops the text before byte `keep` and reads the next piece; `None` if the file
-    /// cannot be read or is not UTF-8 there.
-    fn read_on(&mut self, keep: usize) -> Option<()> {
+    /// Drops the text before byte `keep` and reads up to `more_bytes` more; `None` if the
+    /// file cannot be read or is not UTF-8 there.
+    fn read_on(&mut self, keep: usize, more_bytes: usize) -> Option<()> {
         let drop_bytes = keep.checked_sub(self.base)?;
         self.text.drain(..drop_bytes);
         self.base = keep;
         let mut bytes = std::mem::take(&mut self.carry);
         let before = bytes.len();
         (&mut self.reader)
-            .take(self.piece_bytes as u64)
+            .take(more_bytes as u64)
             .read_to_end(&mut bytes)
             .ok()?;
         if bytes.len() == before {
@@ -309,6 +315,7 @@ impl<'s> Window<'s> {
 
     /// Checks that only blanks and comments follow byte `at`, to the end of the file.
     fn only_blanks_from(&mut self, at: usize) -> Option<()> {
+        let mut more_bytes = self.piece_bytes;
         loop {
             let ((), end) = self.run(at, |lexer, _| lexer.skip_blank())?;
             if end < self.base + self.text.len() {
@@ -318,14 +325,15 @@ impl<'s> Window<'s> {
                 return Some(());
             }
             // From `at` again: a comment may go on in the next piece.
-            self.read_on(at)?;
+            self.read_on(at, more_bytes)?;
+            more_bytes = more_bytes.saturating_mul(2);
         }
     }
 
     /// Reads on until the text holds `bytes` bytes or the file ends.
     fn hold(&mut self, bytes: usize) -> Option<()> {
         while self.text.len() < bytes && !self.at_end {
-            self.read_on(self.base)?;
+            self.read_on(self.base, self.piece_bytes)?;
         }
         Some(())
     }

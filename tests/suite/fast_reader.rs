@@ -218,3 +218,22 @@ fn a_split_that_falls_inside_a_string_changes_nothing() {
     // Read in pieces, the duty also spans many pieces.
     assert_eq!(pieces_agree(text.as_bytes(), 1 << 16, 1 << 20), Ok(true));
 }
+
+#[test]
+fn a_string_far_longer_than_a_piece_is_read_in_pieces() {
+    // Each time a step fails for want of text, twice as much is read: without that, this
+    // 9.6 MB duty, read 64 bytes at a time, would be lexed again 150,000 times.
+    let mut chart =
+        organigram::generate::generate(20, 3, organigram::generate::Shape::Organisation);
+    let id = chart.roots()[0];
+    chart
+        .apply(organigram::model::Edit::InsertDuty {
+            id,
+            index: 0,
+            text: "职责 duty ".repeat(800_000),
+        })
+        .expect("a long duty is fine");
+    let text = write_chart(&chart);
+    assert!(text.len() > 8 << 20);
+    assert_eq!(pieces_agree(text.as_bytes(), 64, usize::MAX), Ok(true));
+}
