@@ -2,9 +2,20 @@
 //! posts, moved subtrees, new holders and titles. By id (one lineage) and by ref (the
 //! same charts, the new one renumbered, as two imports of an HR system would be).
 //!
+//! Also: adding a position at 100k in the editor while it compares the chart with such a
+//! redesign, timed with the frame that follows.
+//!
 //! `cargo bench --bench compare`.
 
+mod common;
+
 use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+use common::frame;
+use organigram::editor::{Action, Command, ScriptedDialogs};
+use organigram::format::write_chart;
+use organigram::ui::OrganigramApp;
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use organigram::compare::{diff, MatchBy, Side};
@@ -59,5 +70,52 @@ fn compares(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, compares);
+/// An edit while comparing: the comparison is derived data, brought up to date with the
+/// chart after every edit.
+fn editing_while_comparing(c: &mut Criterion) {
+    let old = generate(100_000, 1, Shape::Organisation);
+    let new = redesign(&old, 1_000);
+    let dir = tempfile::tempdir().expect("temp dir");
+    let as_is = dir.path().join("as-is.ron");
+    std::fs::write(&as_is, write_chart(&old)).expect("written");
+    let ctx = egui::Context::default();
+    let mut app = OrganigramApp::with_chart(Box::new(ScriptedDialogs::default()), new.clone());
+    app.apply(Action::CompareWith(as_is));
+    for _ in 0..3 {
+        frame(&ctx, &mut app);
+    }
+    let comparing = app.editor().comparison().map(|c| c.diff().changes.len());
+    assert!(
+        comparing.is_some_and(|n| n >= 900),
+        "comparing: {comparing:?}"
+    );
+    let manager = new.roots()[0];
+    let step = |app: &mut OrganigramApp, action: Action| {
+        let start = Instant::now();
+        app.apply(action);
+        frame(&ctx, app);
+        start.elapsed()
+    };
+    let mut group = c.benchmark_group("100k, comparing with a redesign");
+    group.sample_size(10);
+    group.bench_function(
+        "add a position, with re-layout, comparison and frame",
+        |b| {
+            b.iter_custom(|iterations| {
+                let mut total = Duration::ZERO;
+                for _ in 0..iterations {
+                    total += step(
+                        &mut app,
+                        Action::CommandOn(Command::AddSubordinate, manager),
+                    );
+                    step(&mut app, Action::Command(Command::Undo));
+                }
+                total
+            })
+        },
+    );
+    group.finish();
+}
+
+criterion_group!(benches, compares, editing_while_comparing);
 criterion_main!(benches);

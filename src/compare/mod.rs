@@ -19,7 +19,7 @@ pub mod update;
 
 use crate::model::{Colour, NodeId, NodeKind};
 
-pub use changes::{diff, diff_paired};
+pub use changes::{diff, diff_paired, diff_with_stats};
 pub use marks::{ChangeMarks, Ghost, GhostPlace, Mark, MarkState};
 pub use matching::{MatchBy, Pairing};
 pub use side::{load_side, Carries, LoadedSide, Side, SideError};

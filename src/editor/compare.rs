@@ -18,7 +18,7 @@ use crate::compare::report::{self, Charts};
 use crate::compare::update::{self, UpdatePlan};
 use crate::compare::{self, ChangeKind, ChangeMarks, Diff, GhostPlace, LoadedSide, What};
 use crate::layout::{card_text, CardText, RectInChart};
-use crate::model::Edit;
+use crate::model::{ChartStats, Edit};
 
 /// Which changes the Changes panel lists.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -48,6 +48,8 @@ impl ChangeFilter {
 /// The open chart compared with a file.
 pub struct Comparison {
     base: LoadedSide,
+    /// The base's figures, counted once.
+    base_stats: ChartStats,
     built_for: Option<u64>,
     diff: Diff,
     marks: Arc<ChangeMarks>,
@@ -62,6 +64,7 @@ pub struct Comparison {
 impl Comparison {
     fn new(base: LoadedSide) -> Comparison {
         Comparison {
+            base_stats: ChartStats::of(&base.chart),
             base,
             built_for: None,
             diff: Diff::default(),
@@ -135,9 +138,14 @@ impl Comparison {
         if self.built_for == Some(revision) {
             return;
         }
-        self.built_for = Some(revision);
         let chart = doc.chart();
-        self.diff = compare::diff(&self.base.side(), &compare::Side::chart(chart), None);
+        // Nodes are matched the way chosen when the comparison began, so an edit never
+        // switches every mark to another matching.
+        let match_by = self.built_for.map(|_| self.diff.match_by);
+        let stats = [self.base_stats.clone(), doc.stats().clone()];
+        let side = compare::Side::chart(chart);
+        self.diff = compare::diff_with_stats(&self.base.side(), &side, match_by, &stats).0;
+        self.built_for = Some(revision);
         let charts = Charts {
             old: &self.base.chart,
             new: chart,

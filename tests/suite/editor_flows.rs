@@ -629,6 +629,16 @@ fn comparing_marks_the_changes_follows_edits_and_undo_and_ends_with_another_char
     });
     let comparison = editor.comparison().expect("comparing");
     assert_eq!(comparison.diff().count(ChangeKind::Removed), 2);
+    // Kept up to date with the figures the editor keeps, it is the diff made afresh.
+    let seed = organigram::format::load_file(&as_is).expect("loads");
+    let afresh = |chart: &organigram::model::Chart| {
+        organigram::compare::diff(
+            &organigram::compare::Side::chart(&seed),
+            &organigram::compare::Side::chart(chart),
+            None,
+        )
+    };
+    assert_eq!(comparison.diff(), &afresh(editor.chart()));
     assert_eq!(
         comparison.marks().ghosts.len(),
         1,
@@ -655,6 +665,10 @@ fn comparing_marks_the_changes_follows_edits_and_undo_and_ends_with_another_char
             .diff()
             .count(ChangeKind::Removed),
         0
+    );
+    assert_eq!(
+        editor.comparison().expect("comparing").diff(),
+        &afresh(editor.chart())
     );
 
     // The filter narrows the list; clicking a change selects its card.
