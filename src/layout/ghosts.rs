@@ -20,21 +20,21 @@ pub fn place_ghosts(
     if requests.is_empty() {
         return Vec::new();
     }
-    let mut free = FreeSpace::new(f64::from(options.sibling_gap) / 2.0);
     let top_down = options.orientation == Orientation::TopDown;
+    let mut placed = Vec::with_capacity(2 * layout.cards.len());
     for card in &layout.cards {
-        free.insert(corners(card.rect));
-        for line in lines_below(
+        placed.push(corners(card.rect));
+        placed.extend(lines_below(
             chart,
             layout,
             card.id,
             card.rect,
             options.level_gap,
             top_down,
-        ) {
-            free.insert(line);
-        }
+        ));
     }
+    let mut free = FreeSpace::with_all(f64::from(options.sibling_gap) / 2.0, &placed);
+    drop(placed);
     let mut out = Vec::with_capacity(requests.len());
     for &(anchor, [width, height]) in requests {
         let wanted = match layout.rect(anchor) {
