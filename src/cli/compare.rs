@@ -12,6 +12,7 @@ use organigram::compare::report::{self, Charts};
 use organigram::compare::{self, update, Carries, ChangeMarks, LoadedSide, MatchBy};
 use organigram::export::{export_file, ExportChoices, ExportFormat};
 use organigram::format::{write_atomically, write_chart, SaveOptions};
+use organigram::i18n::Lang;
 use organigram::samples::{self, SAMPLE_PREFIX};
 
 /// How nodes are matched, on the command line.
@@ -119,7 +120,8 @@ pub fn diff(args: &DiffArgs) -> Result<ExitCode> {
         print!("{}", report::text(&diff, charts));
     }
     if let (Some(output), Some(format)) = (&args.output, format) {
-        let marks = ChangeMarks::of(&diff, charts, &old.name).with_table(&diff, charts);
+        let marks =
+            ChangeMarks::of(&diff, charts, &old.name, Lang::English).with_table(&diff, charts);
         let choices = ExportChoices {
             format,
             title: Some(String::new()),
@@ -167,7 +169,7 @@ pub fn update(args: &UpdateArgs) -> Result<ExitCode> {
         if let Some(change) = plan.diff.changes.get(*at) {
             eprintln!(
                 "not applied: {}: {reason}",
-                report::describe(change, charts)
+                report::describe(change, charts, Lang::English)
             );
         }
     }

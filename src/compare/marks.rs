@@ -6,6 +6,7 @@ use rustc_hash::FxHashMap;
 
 use super::report::{table_rows, value_texts, Charts};
 use super::{ChangeKind, Diff, FieldName, What};
+use crate::i18n::Lang;
 use crate::layout::{
     card_text, place_ghosts, CardStyle, ChangeLook, ChartLayout, LayoutOptions, RectInChart,
 };
@@ -112,8 +113,9 @@ pub struct ChangeMarks {
 }
 
 impl ChangeMarks {
-    /// The marks of `diff` between `old` and `new`, compared with `base_name`.
-    pub fn of(diff: &Diff, charts: Charts, base_name: &str) -> ChangeMarks {
+    /// The marks of `diff` between `old` and `new`, compared with `base_name`; old and
+    /// new values in words of `lang`.
+    pub fn of(diff: &Diff, charts: Charts, base_name: &str, lang: Lang) -> ChangeMarks {
         let mut marks: FxHashMap<NodeId, Mark> = FxHashMap::default();
         for change in &diff.changes {
             match &change.what {
@@ -132,7 +134,7 @@ impl ChangeMarks {
                     );
                 }
                 What::Changed(field) => {
-                    let (old, new) = value_texts(field, charts);
+                    let (old, new) = value_texts(field, charts, lang);
                     let entry = marks
                         .entry(change.id)
                         .or_insert_with(|| mark(MarkState::Changed));

@@ -5,8 +5,9 @@ use std::fmt::Write;
 
 use serde_json::{json, Value};
 
-use super::{Change, ChangeKind, Diff, FieldChange, What};
-use crate::model::{Chart, NodeId};
+use super::{Change, ChangeKind, Diff, FieldChange, FieldName, What};
+use crate::i18n::{tr, Lang};
+use crate::model::{Chart, NodeId, NodeKind};
 
 /// The two charts a diff was made from, to name the nodes it refers to.
 #[derive(Clone, Copy)]
@@ -18,73 +19,91 @@ pub struct Charts<'a> {
 }
 
 impl Charts<'_> {
-    /// `销售主管 #5` for a node of the old chart.
-    fn old_name(&self, id: Option<NodeId>) -> String {
-        name(self.old, id)
+    /// `销售主管 #5` for a node of the old chart; the top, in `lang`, for none.
+    fn old_name(&self, id: Option<NodeId>, lang: Lang) -> String {
+        name(self.old, id, lang)
     }
 
     /// The same for the new chart.
-    fn new_name(&self, id: Option<NodeId>) -> String {
-        name(self.new, id)
+    fn new_name(&self, id: Option<NodeId>, lang: Lang) -> String {
+        name(self.new, id, lang)
     }
 }
 
-fn name(chart: &Chart, id: Option<NodeId>) -> String {
+fn name(chart: &Chart, id: Option<NodeId>, lang: Lang) -> String {
     match id.and_then(|id| chart.node(id).map(|n| (id, n))) {
         Some((id, node)) => format!("{} {id}", node.title),
-        None => "the top".to_owned(),
+        None => tr(lang, "change-top"),
     }
 }
 
-/// The old and new value of a changed field, in words (`vacant` for no holder, titles
-/// for dotted-line managers, the removed and added lines for duties).
-pub fn value_texts(field: &FieldChange, charts: Charts) -> (String, String) {
-    let holder = |h: &Option<String>| h.clone().unwrap_or_else(|| "vacant".to_owned());
-    let optional = |v: &Option<String>| v.clone().unwrap_or_else(|| "none".to_owned());
+/// The old and new value of a changed field, in words of `lang` (`vacant` for no
+/// holder, titles for dotted-line managers, the removed and added lines for duties).
+pub fn value_texts(field: &FieldChange, charts: Charts, lang: Lang) -> (String, String) {
+    let holder = |h: &Option<String>| h.clone().unwrap_or_else(|| tr(lang, "change-vacant"));
+    let none = || tr(lang, "change-none");
+    let optional = |v: &Option<String>| v.clone().unwrap_or_else(none);
     let titles = |chart: &Chart, ids: &[NodeId]| {
         if ids.is_empty() {
-            return "none".to_owned();
+            return none();
         }
         ids.iter()
-            .map(|&id| name(chart, Some(id)))
+            .map(|&id| name(chart, Some(id), lang))
             .collect::<Vec<_>>()
             .join(", ")
+    };
+    let kind = |kind: NodeKind| {
+        tr(
+            lang,
+            match kind {
+                NodeKind::Unit => "change-kind-unit",
+                NodeKind::Position => "change-kind-position",
+                NodeKind::Assistant => "change-kind-assistant",
+            },
+        )
     };
     match field {
         FieldChange::Title { old, new } | FieldChange::Notes { old, new } => {
             (old.clone(), new.clone())
         }
         FieldChange::Holder { old, new } => (holder(old), holder(new)),
-        FieldChange::Kind { old, new } => (old.name().to_owned(), new.name().to_owned()),
+        FieldChange::Kind { old, new } => (kind(*old), kind(*new)),
         FieldChange::Headcount { old, new } => (old.to_string(), new.to_string()),
         FieldChange::Duties { removed, added } => (removed.join("\n"), added.join("\n")),
         FieldChange::Dotted { old, new } => (titles(charts.old, old), titles(charts.new, new)),
         FieldChange::Colour { old, new } => (
-            old.map_or_else(|| "none".to_owned(), |c| c.to_hex()),
-            new.map_or_else(|| "none".to_owned(), |c| c.to_hex()),
+            old.map_or_else(none, |c| c.to_hex()),
+            new.map_or_else(none, |c| c.to_hex()),
         ),
         FieldChange::Reference { old, new } => (optional(old), optional(new)),
     }
 }
 
-/// One change in a line: `销售工程师 (王五) #12: holder 李娜 → 王芳`.
-pub fn describe(change: &Change, charts: Charts) -> String {
+/// One change in a line, in `lang`: `销售工程师 (王五) #12: holder 李娜 → 王芳` in
+/// English, `销售工程师 (王五) #12：任职者 李娜 → 王芳` in Chinese.
+pub fn describe(change: &Change, charts: Charts, lang: Lang) -> String {
     let who = match &change.holder {
         Some(holder) if change.node_kind.is_post() => {
             format!("{} ({holder}) {}", change.title, change.id)
         }
         _ => format!("{} {}", change.title, change.id),
     };
+    let who = who.as_str();
     match &change.what {
         What::Added => {
-            let under = charts.new.parent(change.id);
-            format!("{who}, under {}", charts.new_name(under))
+            let under = charts.new_name(charts.new.parent(change.id), lang);
+            crate::tr!(lang, "change-line-added", who = who, manager = under)
         }
-        What::Removed { manager, .. } => format!("{who}, was under {}", charts.old_name(*manager)),
-        What::Moved { from, to } => format!(
-            "{who}: from {} to {}",
-            charts.old_name(*from),
-            charts.new_name(*to)
+        What::Removed { manager, .. } => {
+            let under = charts.old_name(*manager, lang);
+            crate::tr!(lang, "change-line-removed", who = who, manager = under)
+        }
+        What::Moved { from, to } => crate::tr!(
+            lang,
+            "change-line-moved",
+            who = who,
+            from = charts.old_name(*from, lang),
+            to = charts.new_name(*to, lang)
         ),
         What::Changed(FieldChange::Duties { removed, added }) => {
             let mut parts = Vec::new();
@@ -94,18 +113,41 @@ pub fn describe(change: &Change, charts: Charts) -> String {
             if !removed.is_empty() {
                 parts.push(format!("-{} (“{}”)", removed.len(), short(&removed[0])));
             }
-            format!("{who}: duties {}", parts.join(", "))
+            crate::tr!(
+                lang,
+                "change-line-duties",
+                who = who,
+                parts = parts.join(", ")
+            )
         }
         What::Changed(field) => {
-            let (old, new) = value_texts(field, charts);
-            format!(
-                "{who}: {} {} → {}",
-                field.field().name(),
-                short(&old),
-                short(&new)
+            let (old, new) = value_texts(field, charts, lang);
+            crate::tr!(
+                lang,
+                "change-line-field",
+                who = who,
+                field = field_word(field.field(), lang),
+                old = short(&old),
+                new = short(&new)
             )
         }
     }
+}
+
+/// A changed field's name in `lang`: in English its name in files (`holder`, `ref`).
+pub fn field_word(field: FieldName, lang: Lang) -> String {
+    let id = match field {
+        FieldName::Title => "legend-field-title",
+        FieldName::Holder => "legend-field-holder",
+        FieldName::Kind => "legend-field-kind",
+        FieldName::Headcount => "legend-field-headcount",
+        FieldName::Duties => "legend-field-duties",
+        FieldName::Dotted => "legend-field-dotted",
+        FieldName::Notes => "legend-field-notes",
+        FieldName::Colour => "legend-field-colour",
+        FieldName::Reference => "legend-field-reference",
+    };
+    tr(lang, id)
 }
 
 /// `text` cut to 40 characters with an ellipsis, on one line.
@@ -175,7 +217,7 @@ pub fn text(diff: &Diff, charts: Charts) -> String {
         }
         let _ = writeln!(out, "\n{}:", heading(kind));
         for change in group {
-            let _ = writeln!(out, "  {}", describe(change, charts));
+            let _ = writeln!(out, "  {}", describe(change, charts, Lang::English));
         }
     }
     out
@@ -268,27 +310,27 @@ pub fn table_rows(diff: &Diff, charts: Charts) -> Vec<[String; 9]> {
             let (from, to, field, old, new) = match &change.what {
                 What::Added => (
                     String::new(),
-                    charts.new_name(charts.new.parent(change.id)),
+                    charts.new_name(charts.new.parent(change.id), Lang::English),
                     String::new(),
                     String::new(),
                     String::new(),
                 ),
                 What::Removed { manager, .. } => (
-                    charts.old_name(*manager),
+                    charts.old_name(*manager, Lang::English),
                     String::new(),
                     String::new(),
                     String::new(),
                     String::new(),
                 ),
                 What::Moved { from, to } => (
-                    charts.old_name(*from),
-                    charts.new_name(*to),
+                    charts.old_name(*from, Lang::English),
+                    charts.new_name(*to, Lang::English),
                     String::new(),
                     String::new(),
                     String::new(),
                 ),
                 What::Changed(field) => {
-                    let (old, new) = value_texts(field, charts);
+                    let (old, new) = value_texts(field, charts, Lang::English);
                     (
                         String::new(),
                         String::new(),

@@ -17,6 +17,7 @@ use super::{Editor, ViewRequest};
 use crate::compare::report::{self, Charts};
 use crate::compare::update::{self, UpdatePlan};
 use crate::compare::{self, ChangeKind, ChangeMarks, Diff, GhostPlace, LoadedSide, What};
+use crate::i18n::Lang;
 use crate::layout::{card_text, CardText, RectInChart};
 use crate::model::{ChartStats, Edit};
 
@@ -51,6 +52,8 @@ pub struct Comparison {
     /// The base's figures, counted once.
     base_stats: ChartStats,
     built_for: Option<u64>,
+    /// The language its lines and values are in.
+    built_lang: Lang,
     diff: Diff,
     marks: Arc<ChangeMarks>,
     ghosts: Vec<GhostPlace>,
@@ -67,6 +70,7 @@ impl Comparison {
             base_stats: ChartStats::of(&base.chart),
             base,
             built_for: None,
+            built_lang: Lang::default(),
             diff: Diff::default(),
             marks: Arc::default(),
             ghosts: Vec::new(),
@@ -132,12 +136,14 @@ impl Comparison {
         (*self.marks).clone().with_table(&self.diff, charts)
     }
 
-    /// Brings the comparison up to date with `doc`, if the chart or its layout changed.
-    fn refresh(&mut self, doc: &Document) {
+    /// Brings the comparison up to date with `doc`, if the chart or its layout changed,
+    /// in `lang`.
+    fn refresh(&mut self, doc: &Document, lang: Lang) {
         let revision = doc.derived_revision();
-        if self.built_for == Some(revision) {
+        if self.built_for == Some(revision) && self.built_lang == lang {
             return;
         }
+        self.built_lang = lang;
         let chart = doc.chart();
         // Nodes are matched the way chosen when the comparison began, so an edit never
         // switches every mark to another matching.
@@ -154,9 +160,9 @@ impl Comparison {
             .diff
             .changes
             .iter()
-            .map(|change| report::describe(change, charts))
+            .map(|change| report::describe(change, charts, lang))
             .collect();
-        self.marks = Arc::new(ChangeMarks::of(&self.diff, charts, &self.base.name));
+        self.marks = Arc::new(ChangeMarks::of(&self.diff, charts, &self.base.name, lang));
         (self.ghosts, self.ghost_cards) = match doc.look() {
             Some(look) => (
                 self.marks
@@ -226,6 +232,8 @@ pub struct UpdatePreview {
     file: LoadedSide,
     plan: UpdatePlan,
     built_for: u64,
+    /// The language of `lines`.
+    lines_lang: Lang,
     lines: Vec<String>,
     chosen: Vec<bool>,
 }
@@ -261,26 +269,35 @@ impl UpdatePreview {
         &self.file.problems
     }
 
-    fn plan(file: LoadedSide, doc: &Document) -> UpdatePreview {
+    fn plan(file: LoadedSide, doc: &Document, lang: Lang) -> UpdatePreview {
         let plan = update::plan(doc.chart(), &file.chart, file.carries, None);
-        let charts = Charts {
-            old: doc.chart(),
-            new: &file.chart,
-        };
-        let lines = plan
-            .diff
-            .changes
-            .iter()
-            .map(|change| report::describe(change, charts))
-            .collect();
         let chosen = vec![true; plan.diff.changes.len()];
-        UpdatePreview {
+        let mut preview = UpdatePreview {
             file,
             plan,
             built_for: doc.revision(),
-            lines,
+            lines: Vec::new(),
+            lines_lang: lang,
             chosen,
-        }
+        };
+        preview.word(doc, lang);
+        preview
+    }
+
+    /// Words each change in `lang`.
+    fn word(&mut self, doc: &Document, lang: Lang) {
+        let charts = Charts {
+            old: doc.chart(),
+            new: &self.file.chart,
+        };
+        self.lines = self
+            .plan
+            .diff
+            .changes
+            .iter()
+            .map(|change| report::describe(change, charts, lang))
+            .collect();
+        self.lines_lang = lang;
     }
 }
 
@@ -299,7 +316,7 @@ impl Editor {
         match compare::load_side(path) {
             Ok(base) => {
                 let mut comparison = Comparison::new(base);
-                comparison.refresh(&self.doc);
+                comparison.refresh(&self.doc, self.language());
                 self.compare = Some(comparison);
             }
             Err(error) => self.fail(Failure::Compare, error.into()),
@@ -308,8 +325,9 @@ impl Editor {
 
     /// Keeps the comparison and the update preview up to date with the chart.
     pub(super) fn refresh_compare(&mut self) {
+        let lang = self.language();
         if let Some(comparison) = &mut self.compare {
-            comparison.refresh(&self.doc);
+            comparison.refresh(&self.doc, lang);
         }
         if self
             .update
@@ -318,8 +336,11 @@ impl Editor {
         {
             // The chart changed under the preview: plan again (every change chosen).
             if let Some(preview) = self.update.take() {
-                self.update = Some(UpdatePreview::plan(preview.file, &self.doc));
+                self.update = Some(UpdatePreview::plan(preview.file, &self.doc, lang));
             }
+        }
+        if let Some(preview) = self.update.as_mut().filter(|p| p.lines_lang != lang) {
+            preview.word(&self.doc, lang);
         }
     }
 
@@ -353,7 +374,7 @@ impl Editor {
     pub(super) fn start_update(&mut self, path: &Path) {
         match compare::load_side(path) {
             Ok(file) if file.hr_file => {
-                self.update = Some(UpdatePreview::plan(file, &self.doc));
+                self.update = Some(UpdatePreview::plan(file, &self.doc, self.language()));
             }
             Ok(file) => self.fail(Failure::Update, ErrorDetail::NotHrFile { name: file.name }),
             Err(error) => self.fail(Failure::Update, error.into()),

@@ -5,7 +5,7 @@
 use std::fmt::Write;
 
 use crate::analysis::colour_by::CardColouring;
-use crate::compare::{ChangeKind, ChangeMarks, FieldName, Mark, MarkState};
+use crate::compare::{ChangeKind, ChangeMarks, Mark, MarkState};
 use crate::fonts::{ascent_em, text_width};
 use crate::i18n::{tr, Lang};
 use crate::layout::{route, ChangeLook, ChartLayout, LinkKind, RectInChart, CARD_SPEC};
@@ -207,20 +207,7 @@ pub fn removed_tag(below: usize, lang: Lang) -> String {
 }
 
 /// A changed field's name on a tag: in English its name in files (`holder`, `ref`).
-pub fn field_name(field: FieldName, lang: Lang) -> String {
-    let id = match field {
-        FieldName::Title => "legend-field-title",
-        FieldName::Holder => "legend-field-holder",
-        FieldName::Kind => "legend-field-kind",
-        FieldName::Headcount => "legend-field-headcount",
-        FieldName::Duties => "legend-field-duties",
-        FieldName::Dotted => "legend-field-dotted",
-        FieldName::Notes => "legend-field-notes",
-        FieldName::Colour => "legend-field-colour",
-        FieldName::Reference => "legend-field-reference",
-    };
-    tr(lang, id)
-}
+pub use crate::compare::report::field_word as field_name;
 
 /// A ghost card: the removed node's card, faded, with a dashed outline and a tag.
 pub(super) fn ghost_svg(
@@ -351,6 +338,7 @@ pub fn fit(label: &str, px: f32, room: f32) -> String {
 mod tests {
     use super::*;
     use crate::compare::marks::FieldLine;
+    use crate::compare::FieldName;
 
     fn marks() -> Vec<Mark> {
         let line = |field| FieldLine {

@@ -279,6 +279,7 @@ fn lead_removed_and_post_added() -> (Chart, NodeId, NodeId, ChangeMarks) {
             new: &new,
         },
         "as-is.ron",
+        organigram::i18n::Lang::English,
     );
     (new, manager, added, marks)
 }

@@ -620,6 +620,23 @@ fn comparing_marks_the_changes_follows_edits_and_undo_and_ends_with_another_char
         "{}",
         comparison.line(0)
     );
+    // Switched to Chinese, the list and the cards' values are worded in Chinese at once,
+    // and back in English after.
+    let mut settings = editor.settings().clone();
+    settings.language = organigram::i18n::LanguageChoice::Fixed(organigram::i18n::Lang::Chinese);
+    editor.apply(Action::Settings(settings.clone()));
+    let comparison = editor.comparison().expect("comparing");
+    assert!(
+        comparison.line(0).contains("：任职者 空缺 → 王芳"),
+        "{}",
+        comparison.line(0)
+    );
+    let field = &comparison.marks().mark(manager).expect("marked").fields[0];
+    assert_eq!(field.old, "空缺");
+    settings.language = organigram::i18n::LanguageChoice::Fixed(organigram::i18n::Lang::English);
+    editor.apply(Action::Settings(settings));
+    let comparison = editor.comparison().expect("comparing");
+    assert!(comparison.line(0).contains("holder vacant → 王芳"));
 
     // An edit while comparing is marked at once; undo takes it back off.
     let lead = find(&chart, "销售主管", "销售部");

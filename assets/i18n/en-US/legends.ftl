@@ -51,3 +51,18 @@ legend-field-dotted = dotted
 legend-field-notes = notes
 legend-field-colour = colour
 legend-field-reference = ref
+
+## One change in a line, in the Changes panel and the update window (`organigram diff`
+## prints the English).
+
+change-line-added = { $who }, under { $manager }
+change-line-removed = { $who }, was under { $manager }
+change-line-moved = { $who }: from { $from } to { $to }
+change-line-duties = { $who }: duties { $parts }
+change-line-field = { $who }: { $field } { $old } → { $new }
+change-top = the top
+change-vacant = vacant
+change-none = none
+change-kind-unit = unit
+change-kind-position = position
+change-kind-assistant = assistant

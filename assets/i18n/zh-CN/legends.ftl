@@ -49,3 +49,17 @@ legend-field-dotted = 虚线汇报
 legend-field-notes = 备注
 legend-field-colour = 颜色
 legend-field-reference = 人事编号
+
+## 变更列表与人事文件更新窗口中的一行变更（命令行 `organigram diff` 输出英文）。
+
+change-line-added = { $who }，上级：{ $manager }
+change-line-removed = { $who }，原上级：{ $manager }
+change-line-moved = { $who }：从{ $from }调至{ $to }
+change-line-duties = { $who }：岗位职责 { $parts }
+change-line-field = { $who }：{ $field } { $old } → { $new }
+change-top = 顶层
+change-vacant = 空缺
+change-none = 无
+change-kind-unit = 部门
+change-kind-position = 岗位
+change-kind-assistant = 助理
