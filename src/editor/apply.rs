@@ -185,9 +185,12 @@ impl Editor {
             return;
         };
         let layout = self.doc.layout();
-        let Some(bounds) = layout.bounds() else {
+        let Some(cards) = layout.bounds() else {
             return;
         };
+        // While comparing, the removed posts' ghost cards are part of the picture.
+        let ghosts = self.compare.iter().flat_map(|c| c.ghosts());
+        let bounds = ghosts.fold(cards, |bounds, ghost| bounds.union(&ghost.rect));
         let top = || {
             self.doc
                 .chart()

@@ -596,6 +596,39 @@ fn seed_file(dir: &std::path::Path) -> std::path::PathBuf {
 }
 
 #[test]
+fn fit_while_comparing_shows_the_ghost_cards_too() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let as_is = seed_file(dir.path());
+    let mut editor = seed_editor(vec![Picked::Path(as_is)]);
+    let chart = editor.chart().clone();
+    // 销售内勤 hangs beside the first column: its ghost goes left of every card.
+    let assistant = find(&chart, "销售内勤", "销售部");
+    editor.apply(Action::Delete {
+        ids: vec![assistant],
+        keep_reports: false,
+    });
+    editor.apply(Action::Command(Command::CompareWith));
+    let comparison = editor.comparison().expect("comparing");
+    let ghost = comparison.ghosts().first().expect("a ghost").rect;
+    let cards = editor.document().layout().bounds().expect("cards");
+    assert!(
+        ghost.x < cards.x,
+        "the ghost is outside the cards: {ghost:?} {cards:?}"
+    );
+    // A canvas narrower than the chart, so Fit zooms to a width that leaves little margin.
+    editor.apply(Action::CanvasSize([700.0, 2000.0]));
+    editor.apply(Action::Command(Command::ZoomFit));
+    let view = editor.viewport().visible();
+    assert!(
+        view.x <= ghost.x
+            && view.y <= ghost.y
+            && ghost.right() <= view.x + view.width
+            && ghost.bottom() <= view.y + view.height,
+        "{view:?} does not show the ghost at {ghost:?}"
+    );
+}
+
+#[test]
 fn comparing_marks_the_changes_follows_edits_and_undo_and_ends_with_another_chart() {
     use organigram::compare::ChangeKind;
     let dir = tempfile::tempdir().expect("temp dir");
@@ -674,6 +707,7 @@ fn comparing_marks_the_changes_follows_edits_and_undo_and_ends_with_another_char
             card.id
         );
     }
+
     editor.apply(Action::Command(Command::Undo));
     assert_eq!(
         editor
