@@ -3,13 +3,14 @@
 // Scenario tests read best as one story; the 100-line limit is for src/.
 #![allow(clippy::too_many_lines)]
 
+use crate::common::find_in_unit;
 use egui::{Event, Key, Modifiers};
 use egui_kittest::kittest::Queryable;
 use egui_kittest::Harness;
 use organigram::editor::{Action, Editor, Picked, ScriptedDialogs, Start};
 use organigram::format::load_file;
 use organigram::i18n::{Lang, LanguageChoice};
-use organigram::model::{Chart, NodeId, NodeKind};
+use organigram::model::NodeKind;
 use organigram::ui::command::CommandUi;
 use organigram::ui::OrganigramApp;
 
@@ -34,19 +35,6 @@ fn editor(dialogs: ScriptedDialogs) -> Harness<'static, OrganigramApp> {
         Box::new(dialogs),
         Start::default(),
     ))
-}
-
-fn find(chart: &Chart, title: &str, unit: &str) -> NodeId {
-    chart
-        .tree_order()
-        .find(|&id| {
-            chart.node(id).is_some_and(|n| n.title == title)
-                && chart
-                    .unit_of(id)
-                    .and_then(|u| chart.node(u))
-                    .is_some_and(|u| u.title == unit)
-        })
-        .unwrap_or_else(|| panic!("no {title} in {unit}"))
 }
 
 /// Replaces the text of the focused field and commits it with Enter.
@@ -129,7 +117,7 @@ fn editing_session(words: &Words) {
     harness.get_by_label(words.positions_10);
 
     // 2. Select 大区销售经理 in the outline.
-    let manager = find(&loaded, "大区销售经理", "销售部");
+    let manager = find_in_unit(&loaded, "大区销售经理", "销售部");
     harness.get_by_label("大区销售经理").click();
     harness.run();
     assert_eq!(harness.state().editor().selection(), &[manager]);
@@ -205,9 +193,9 @@ fn editing_session(words: &Words) {
     assert_eq!(assistants, 2);
 
     // 6. Re-parent a subtree through the drop path, and refuse a cycle.
-    let supervisor = find(&loaded, "销售主管", "销售部");
-    let engineer = find(&loaded, "销售工程师", "销售部");
-    let project_manager = find(&loaded, "工程销售经理", "工程示范中心");
+    let supervisor = find_in_unit(&loaded, "销售主管", "销售部");
+    let engineer = find_in_unit(&loaded, "销售工程师", "销售部");
+    let project_manager = find_in_unit(&loaded, "工程销售经理", "工程示范中心");
     harness.state_mut().apply(Action::Reparent {
         id: supervisor,
         target: project_manager,
@@ -402,7 +390,7 @@ fn search_finds_duties_and_reveals_the_match() {
     harness.run();
     harness.get_by_label("1 of 1");
     let chart = harness.state().editor().document().chart();
-    let manager = find(chart, "大区销售经理", "销售部");
+    let manager = find_in_unit(chart, "大区销售经理", "销售部");
     assert_eq!(harness.state().editor().selection(), &[manager]);
 }
 
@@ -439,7 +427,7 @@ fn a_dropped_file_opens() {
 fn dragging_a_card_to_empty_space_pins_it_in_one_undo_step() {
     let mut harness = editor(ScriptedDialogs::default());
     let chart = harness.state().editor().document().chart().clone();
-    let engineer = find(&chart, "销售工程师", "销售部");
+    let engineer = find_in_unit(&chart, "销售工程师", "销售部");
     let app = harness.state();
     let rect = app
         .canvas()
@@ -847,7 +835,7 @@ fn show_levels_and_expand_all_from_the_view_menu() {
     harness.run();
     // The seed is 营销部 (unit) above 营销总监: level 2 is the director, whose team folds.
     let chart = harness.state().editor().document().chart();
-    let director = find(chart, "营销总监", "营销部");
+    let director = find_in_unit(chart, "营销总监", "营销部");
     assert_eq!(chart.node(director).map(|n| n.collapsed), Some(true));
     assert!(
         harness.query_by_label("大区销售经理").is_none(),
@@ -885,7 +873,7 @@ fn the_editor_keeps_working_while_a_file_dialog_is_open_and_its_answer_carries_o
     // Meanwhile the editor keeps working.
     harness.get_by_label("大区销售经理").click();
     harness.run();
-    let manager = find(
+    let manager = find_in_unit(
         harness.state().editor().document().chart(),
         "大区销售经理",
         "销售部",
@@ -948,8 +936,8 @@ fn the_rename_box_covers_the_title_with_a_field_and_no_label() {
 fn a_long_notice_is_laid_out_wide_not_a_word_per_line() {
     let mut harness = editor(ScriptedDialogs::default());
     let chart = harness.state().editor().chart().clone();
-    let manager = find(&chart, "工程销售经理", "工程示范中心");
-    let engineer = find(&chart, "销售工程师", "工程示范中心");
+    let manager = find_in_unit(&chart, "工程销售经理", "工程示范中心");
+    let engineer = find_in_unit(&chart, "销售工程师", "工程示范中心");
     // A short notice first, then a long one in its place.
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Y);
     harness.run();
@@ -1099,8 +1087,8 @@ fn the_changes_panel_lists_the_changes_and_a_click_selects_the_card() {
         answers: [Picked::Path(as_is)].into(),
     });
     // An edited copy: a holder for 大区销售经理 and a new post under 销售主管.
-    let manager = find(&seed, "大区销售经理", "销售部");
-    let lead = find(&seed, "销售主管", "销售部");
+    let manager = find_in_unit(&seed, "大区销售经理", "销售部");
+    let lead = find_in_unit(&seed, "销售主管", "销售部");
     harness.state_mut().apply(Action::Edit {
         edit: organigram::model::Edit::SetField {
             id: manager,

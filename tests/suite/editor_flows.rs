@@ -3,6 +3,7 @@
 // Scenario tests read best as one story; the 100-line limit is for src/.
 #![allow(clippy::too_many_lines)]
 
+use crate::common::find_in_unit;
 use organigram::editor::{
     Action, Command, Editor, Label, Message, Modal, ModalChoice, OutlineRow, Picked,
     ScriptedDialogs, SelectMode, Settings, SlideShape, Start,
@@ -20,19 +21,6 @@ fn seed_editor(answers: Vec<Picked>) -> Editor {
     editor.apply(Action::Settings(settings));
     editor.apply(Action::CanvasSize([1000.0, 700.0]));
     editor
-}
-
-fn find(chart: &Chart, title: &str, unit: &str) -> NodeId {
-    chart
-        .tree_order()
-        .find(|&id| {
-            chart.node(id).is_some_and(|n| n.title == title)
-                && chart
-                    .unit_of(id)
-                    .and_then(|u| chart.node(u))
-                    .is_some_and(|u| u.title == unit)
-        })
-        .unwrap_or_else(|| panic!("no {title} in {unit}"))
 }
 
 fn set(id: NodeId, field: Field, label: Label) -> Action {
@@ -54,7 +42,7 @@ fn a_whole_editing_session_without_a_window() {
     );
 
     // Select, edit the title and a duty, paste three duties.
-    let manager = find(&loaded, "大区销售经理", "销售部");
+    let manager = find_in_unit(&loaded, "大区销售经理", "销售部");
     editor.apply(Action::Reveal(manager));
     assert_eq!(editor.selection(), &[manager]);
     editor.apply(set(
@@ -100,9 +88,9 @@ fn a_whole_editing_session_without_a_window() {
     assert_eq!(assistants, 2);
 
     // Re-parent a subtree by a drop, and refuse a cycle.
-    let supervisor = find(&loaded, "销售主管", "销售部");
-    let engineer = find(&loaded, "销售工程师", "销售部");
-    let project_manager = find(&loaded, "工程销售经理", "工程示范中心");
+    let supervisor = find_in_unit(&loaded, "销售主管", "销售部");
+    let engineer = find_in_unit(&loaded, "销售工程师", "销售部");
+    let project_manager = find_in_unit(&loaded, "工程销售经理", "工程示范中心");
     assert!(editor.drop_verdict(supervisor, project_manager).is_ok());
     editor.apply(Action::Reparent {
         id: supervisor,
@@ -371,7 +359,7 @@ fn expand_all_on_a_big_chart_shows_cards() {
 #[test]
 fn view_options_apply_at_once_and_are_kept_in_the_settings() {
     let mut editor = seed_editor(Vec::new());
-    let manager = find(editor.chart(), "大区销售经理", "销售部");
+    let manager = find_in_unit(editor.chart(), "大区销售经理", "销售部");
     let height = |editor: &Editor| editor.document().card(manager).expect("card").height;
     let plain = height(&editor);
     editor.apply(Action::Command(Command::ToggleDutiesOnCards));
@@ -407,7 +395,7 @@ fn view_options_apply_at_once_and_are_kept_in_the_settings() {
 #[test]
 fn a_card_placed_by_hand_moves_with_its_team_and_never_covers_a_card() {
     let mut editor = seed_editor(Vec::new());
-    let engineer = find(editor.chart(), "销售工程师", "销售部");
+    let engineer = find_in_unit(editor.chart(), "销售工程师", "销售部");
     let supervisor = editor.chart().parent(engineer).expect("manager");
     let layout = editor.document().layout();
     let (own, manager) = (
@@ -488,7 +476,7 @@ fn a_card_placed_by_hand_moves_with_its_team_and_never_covers_a_card() {
 fn commands_and_pickers_ask_the_chart_rules() {
     let mut editor = seed_editor(Vec::new());
     let chart = editor.chart().clone();
-    let assistant = find(&chart, "销售内勤", "销售部");
+    let assistant = find_in_unit(&chart, "销售内勤", "销售部");
     editor.apply(Action::Select(assistant, SelectMode::Replace));
     assert!(
         !editor.can(Command::AddSubordinate),
@@ -508,7 +496,7 @@ fn commands_and_pickers_ask_the_chart_rules() {
 
     // The dotted-line picker offers only positions the rules allow, and tells the two
     // 销售主管 apart by unit and manager.
-    let engineer = find(&chart, "销售工程师", "工程示范中心");
+    let engineer = find_in_unit(&chart, "销售工程师", "工程示范中心");
     let candidates = editor.dotted_candidates(engineer);
     assert!(!candidates.contains(&chart.parent(engineer).expect("manager")));
     assert!(candidates
@@ -602,7 +590,7 @@ fn fit_while_comparing_shows_the_ghost_cards_too() {
     let mut editor = seed_editor(vec![Picked::Path(as_is)]);
     let chart = editor.chart().clone();
     // 销售内勤 hangs beside the first column: its ghost goes left of every card.
-    let assistant = find(&chart, "销售内勤", "销售部");
+    let assistant = find_in_unit(&chart, "销售内勤", "销售部");
     editor.apply(Action::Delete {
         ids: vec![assistant],
         keep_reports: false,
@@ -635,7 +623,7 @@ fn comparing_marks_the_changes_follows_edits_and_undo_and_ends_with_another_char
     let as_is = seed_file(dir.path());
     let mut editor = seed_editor(vec![Picked::Path(as_is.clone())]);
     let chart = editor.chart().clone();
-    let manager = find(&chart, "大区销售经理", "销售部");
+    let manager = find_in_unit(&chart, "大区销售经理", "销售部");
     editor.apply(set(
         manager,
         Field::Holder(Some("王芳".into())),
@@ -672,7 +660,7 @@ fn comparing_marks_the_changes_follows_edits_and_undo_and_ends_with_another_char
     assert!(comparison.line(0).contains("holder vacant → 王芳"));
 
     // An edit while comparing is marked at once; undo takes it back off.
-    let lead = find(&chart, "销售主管", "销售部");
+    let lead = find_in_unit(&chart, "销售主管", "销售部");
     editor.apply(Action::Delete {
         ids: vec![lead],
         keep_reports: false,
@@ -792,7 +780,7 @@ fn exporting_while_comparing_writes_the_marked_chart_and_the_change_list() {
         Picked::Path(svg.clone()),
         Picked::Path(csv.clone()),
     ]);
-    let manager = find(&editor.chart().clone(), "大区销售经理", "销售部");
+    let manager = find_in_unit(&editor.chart().clone(), "大区销售经理", "销售部");
     editor.apply(set(
         manager,
         Field::Holder(Some("王芳".into())),
@@ -906,7 +894,7 @@ fn the_analysis_follows_each_edit_and_is_dropped_when_nothing_needs_it() {
     assert_eq!(narrow(&editor), 4);
     // 市场经理 gets a report: one more narrow manager.
     let chart = editor.chart().clone();
-    let market = find(&chart, "市场经理", "市场部");
+    let market = find_in_unit(&chart, "市场经理", "市场部");
     editor.apply(Action::Select(market, SelectMode::Replace));
     editor.apply(Action::Command(Command::AddSubordinate));
     editor.apply(Action::FinishRename(Some("市场专员".into())));

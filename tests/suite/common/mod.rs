@@ -267,3 +267,17 @@ pub fn positions_tree(parents: &[Option<prop::sample::Index>], mirrored: bool) -
     }
     chart
 }
+
+/// The first node titled `title` whose unit is titled `unit`.
+pub fn find_in_unit(chart: &Chart, title: &str, unit: &str) -> NodeId {
+    chart
+        .tree_order()
+        .find(|&id| {
+            chart.node(id).is_some_and(|n| n.title == title)
+                && chart
+                    .unit_of(id)
+                    .and_then(|u| chart.node(u))
+                    .is_some_and(|u| u.title == unit)
+        })
+        .unwrap_or_else(|| panic!("no {title} in {unit}"))
+}
