@@ -212,11 +212,19 @@ pub(super) fn read_chart_owned(
 ) -> Result<Loaded, LoadError> {
     let parsed = parse_checked(decode(&bytes, source_name)?, source_name)?;
     drop(bytes);
-    build(parsed, source_name, || {
-        again()
-            .and_then(|bytes| String::from_utf8(bytes).ok())
-            .unwrap_or_default()
-    })
+    build(parsed, source_name, || text_again(again))
+}
+
+/// The file's text read anew (by `again`), as [`decode`] gives it, to place errors; empty
+/// if it cannot be read.
+fn text_again(again: impl FnOnce() -> Option<Vec<u8>>) -> String {
+    again()
+        .and_then(|bytes| String::from_utf8(bytes).ok())
+        .map(|text| match text.strip_prefix('\u{feff}') {
+            Some(rest) => rest.to_owned(),
+            None => text,
+        })
+        .unwrap_or_default()
 }
 
 /// Checks and builds a chart the piecewise reader read. `again` reads the file anew, only
@@ -226,12 +234,7 @@ pub(super) fn read_parsed(
     source_name: &str,
     again: impl Fn() -> Option<Vec<u8>>,
 ) -> Result<Loaded, LoadError> {
-    let text = || {
-        again()
-            .and_then(|bytes| String::from_utf8(bytes).ok())
-            .map(|text| text.trim_start_matches('\u{feff}').to_owned())
-            .unwrap_or_default()
-    };
+    let text = || text_again(&again);
     check_version(parsed.format, source_name)?;
     if parsed.format >= (1, 1) && !parsed.absolute_pins.is_empty() {
         return Err(pins_in_new_format(
