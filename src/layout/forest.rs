@@ -521,12 +521,14 @@ fn place_pinned_trees(
         card_of[index] = at as u32;
         at += 1 + (node.side_to - node.side_from) as usize;
     }
-    let mut free = FreeSpace::new(gap);
-    for (card, &tree) in cards.iter().zip(card_tree.iter()) {
-        if tree as usize == main {
-            free.insert(layout_space(card));
-        }
-    }
+    let in_place: Vec<[f64; 4]> = cards
+        .iter()
+        .zip(card_tree.iter())
+        .filter(|(_, &tree)| tree as usize == main)
+        .map(|(card, _)| layout_space(card))
+        .collect();
+    let mut free = FreeSpace::with_all(gap, &in_place);
+    drop(in_place);
     for pin in pins.iter() {
         let tree = top_of[pin.index as usize] as usize;
         let own = layout_space(&cards[card_of[pin.index as usize] as usize]);
