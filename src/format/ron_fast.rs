@@ -46,15 +46,19 @@ fn split_point(text: &str) -> Option<usize> {
         return None;
     }
     let middle = text.len() / 2;
-    let found = text.get(middle..)?.find(NODE_START)?;
-    Some(middle + found + NODE_START_INDENT)
+    Some(middle + first_node_start(&text.as_bytes()[middle..])?)
 }
 
-/// How the writer starts a node: a line holding only `(` at eight spaces' indent.
-pub(super) const NODE_START: &str = "\n        (\n";
-
-/// The bytes of [`NODE_START`] before its `(`.
-pub(super) const NODE_START_INDENT: usize = "\n        ".len();
+/// Where the first node in `bytes` starts (its `(`), as the writer lays nodes out: a
+/// line holding only `(` at eight spaces' indent.
+pub(super) fn first_node_start(bytes: &[u8]) -> Option<usize> {
+    const NODE_START: &[u8] = b"\n        (\n";
+    let found = bytes
+        .windows(NODE_START.len())
+        .position(|window| window == NODE_START)?;
+    // The `(` is the pattern's second-to-last byte.
+    Some(found + NODE_START.len() - 2)
+}
 
 /// A node as read, and whether it was placed with the old absolute `pin:`.
 pub(super) type ReadNode = (NodeRecord, bool);

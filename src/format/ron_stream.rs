@@ -11,9 +11,7 @@ use std::fs::File;
 use std::io::{Read, Seek, SeekFrom};
 use std::path::Path;
 
-use super::ron_fast::{
-    Fields, Lexer, ReadNode, Top, NODE_START, NODE_START_INDENT, PARALLEL_FROM_BYTES,
-};
+use super::ron_fast::{first_node_start, Fields, Lexer, ReadNode, Top, PARALLEL_FROM_BYTES};
 use super::ron_read::Parsed;
 
 /// Where a file's bytes come from: opened at any offset, once per reader thread.
@@ -226,10 +224,7 @@ fn split_point(source: &dyn Source, pieces: Pieces) -> Option<usize> {
         .take(1 << 20)
         .read_to_end(&mut near)
         .ok()?;
-    let found = near
-        .windows(NODE_START.len())
-        .position(|bytes| bytes == NODE_START.as_bytes())?;
-    Some(middle + found + NODE_START_INDENT)
+    Some(middle + first_node_start(&near)?)
 }
 
 /// A stretch of the file's text, from byte `base`, read on as steps need more.
